@@ -1,0 +1,396 @@
+package io.telemetryflow.sdk;
+
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.telemetryflow.sdk.application.AddSpanEventCommand;
+import io.telemetryflow.sdk.application.Command;
+import io.telemetryflow.sdk.application.EmitLogCommand;
+import io.telemetryflow.sdk.application.EndSpanCommand;
+import io.telemetryflow.sdk.application.GetHealthQuery;
+import io.telemetryflow.sdk.application.HealthStatus;
+import io.telemetryflow.sdk.application.Query;
+import io.telemetryflow.sdk.application.RecordCounterCommand;
+import io.telemetryflow.sdk.application.RecordGaugeCommand;
+import io.telemetryflow.sdk.application.RecordHistogramCommand;
+import io.telemetryflow.sdk.application.RecordMetricCommand;
+import io.telemetryflow.sdk.application.StartSpanCommand;
+import io.telemetryflow.sdk.domain.ConfigKey;
+import io.telemetryflow.sdk.domain.Severity;
+import io.telemetryflow.sdk.domain.SignalType;
+import io.telemetryflow.sdk.domain.SpanKind;
+import io.telemetryflow.sdk.domain.TelemetryConfig;
+import io.telemetryflow.sdk.domain.TelemetryConfigParser;
+import io.telemetryflow.sdk.infrastructure.TelemetryRuntime;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The TelemetryFlow client: records metrics, logs and traces through OpenTelemetry and OTLP,
+ * and reads them back through the TelemetryFlow query API.
+ *
+ * <p>Create it with {@link #builder()} or {@link #fromEnvironment()}, call {@link #initialize()},
+ * and {@link #close()} it when the application stops (flushes, then shuts down). In CDI, inject
+ * it instead: the extension manages its life cycle.
+ *
+ * <p>Record methods never block on export and never throw because of the backend: exports run
+ * in the background with bounded queues, and what cannot be queued is dropped and counted in
+ * {@link #health()}. They do throw {@link IllegalArgumentException} for programming errors
+ * (blank or invalid names, negative counter increments, non-finite values) and
+ * {@link IllegalStateException} before {@link #initialize()}. After {@link #shutdown()}, records
+ * are dropped and counted. A client whose configuration is disabled does nothing at all.
+ */
+public final class TelemetryClient implements AutoCloseable {
+
+    private static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+
+    private enum State { NEW, RUNNING, SHUT_DOWN }
+
+    private final TelemetryConfig config;
+    private volatile State state = State.NEW;
+    private volatile TelemetryRuntime runtime;
+
+    TelemetryClient(TelemetryConfig config) {
+        this.config = config;
+    }
+
+    /** A builder with the defaults of DESIGN §4. */
+    public static TelemetryClientBuilder builder() {
+        return new TelemetryClientBuilder();
+    }
+
+    /** A client for an already validated configuration (used by the CDI extension). */
+    public static TelemetryClient create(TelemetryConfig config) {
+        return new TelemetryClient(config);
+    }
+
+    /**
+     * A client configured from system properties ({@code telemetryflow.*}) and environment
+     * variables ({@code TELEMETRYFLOW_*}); system properties win. {@code OTEL_SERVICE_NAME} is the
+     * fallback service name; {@code TELEMETRYFLOW_ATTRIBUTES_<KEY>} / {@code telemetryflow.attributes.<key>}
+     * add resource attributes.
+     *
+     * @throws io.telemetryflow.sdk.domain.TelemetryConfigException listing every invalid key
+     */
+    public static TelemetryClient fromEnvironment() {
+        return fromEnvironment(System.getenv(), System.getProperties());
+    }
+
+    static TelemetryClient fromEnvironment(Map<String, String> env, java.util.Properties props) {
+        Map<String, String> attributes = new HashMap<>();
+        String envPrefix = ConfigKey.toEnvName(ConfigKey.ATTRIBUTES_PREFIX);
+        env.forEach((k, v) -> {
+            if (k.startsWith(envPrefix) && k.length() > envPrefix.length()) {
+                attributes.put(k.substring(envPrefix.length()).toLowerCase(Locale.ROOT).replace('_', '.'), v);
+            }
+        });
+        props.stringPropertyNames().forEach(k -> {
+            if (k.startsWith(ConfigKey.ATTRIBUTES_PREFIX) && k.length() > ConfigKey.ATTRIBUTES_PREFIX.length()) {
+                attributes.put(k.substring(ConfigKey.ATTRIBUTES_PREFIX.length()), props.getProperty(k));
+            }
+        });
+        TelemetryConfig config = TelemetryConfigParser.parse(
+            key -> {
+                String v = props.getProperty(key);
+                return v != null ? v : env.get(ConfigKey.toEnvName(key));
+            },
+            attributes, props.getProperty("otel.service.name", env.get("OTEL_SERVICE_NAME")));
+        return new TelemetryClient(config);
+    }
+
+    /**
+     * Starts the OpenTelemetry SDK and its exporters. Idempotent; does nothing when disabled.
+     *
+     * @throws IllegalStateException after {@link #shutdown()}
+     */
+    public synchronized TelemetryClient initialize() {
+        if (state == State.SHUT_DOWN) {
+            throw new IllegalStateException("TelemetryClient was shut down; create a new client");
+        }
+        if (state == State.NEW) {
+            if (config.enabled()) {
+                runtime = TelemetryRuntime.start(config);
+            }
+            state = State.RUNNING;
+        }
+        return this;
+    }
+
+    /** Whether {@link #initialize()} ran and {@link #shutdown()} did not. */
+    public boolean isInitialized() {
+        return state == State.RUNNING;
+    }
+
+    /** The configuration. */
+    public TelemetryConfig config() {
+        return config;
+    }
+
+    /**
+     * The OpenTelemetry instance the client records through (not registered globally), for
+     * advanced use; {@link OpenTelemetry#noop()} when disabled or not initialized.
+     */
+    public OpenTelemetry openTelemetry() {
+        TelemetryRuntime rt = runtime;
+        return rt == null || state != State.RUNNING ? OpenTelemetry.noop() : rt.openTelemetry();
+    }
+
+    /** The running SDK, or {@code null} when disabled, not initialized or shut down (for integrations). */
+    public TelemetryRuntime runtime() {
+        return state == State.RUNNING ? runtime : null;
+    }
+
+    // ---------------------------------------------------------------- metrics
+
+    /** Adds {@code value} (≥ 0) to the counter {@code name}. */
+    public void incrementCounter(String name, long value, Map<String, ?> attributes) {
+        dispatch(RecordCounterCommand.of(name, value, attributes), SignalType.METRICS);
+    }
+
+    /** Adds {@code value} (≥ 0) to the counter {@code name}. */
+    public void incrementCounter(String name, long value) {
+        dispatch(RecordCounterCommand.of(name, value), SignalType.METRICS);
+    }
+
+    /** Adds 1 to the counter {@code name}. */
+    public void incrementCounter(String name) {
+        incrementCounter(name, 1L);
+    }
+
+    /** Sets the gauge {@code name} to {@code value}. */
+    public void recordGauge(String name, double value, Map<String, ?> attributes) {
+        dispatch(RecordGaugeCommand.of(name, value, attributes), SignalType.METRICS);
+    }
+
+    /** Sets the gauge {@code name} to {@code value}. */
+    public void recordGauge(String name, double value) {
+        dispatch(RecordGaugeCommand.of(name, value), SignalType.METRICS);
+    }
+
+    /** Records {@code value} (≥ 0) into the histogram {@code name} with {@code unit} (e.g. {@code s}, {@code By}). */
+    public void recordHistogram(String name, double value, String unit, Map<String, ?> attributes) {
+        dispatch(RecordHistogramCommand.of(name, value, unit, attributes), SignalType.METRICS);
+    }
+
+    /** Records {@code value} into the histogram {@code name}. */
+    public void recordHistogram(String name, double value, String unit) {
+        dispatch(RecordHistogramCommand.of(name, value, unit), SignalType.METRICS);
+    }
+
+    /** Records a generic measurement (kept as a gauge: last value wins) with a unit. */
+    public void recordMetric(String name, double value, String unit, Map<String, ?> attributes) {
+        dispatch(new RecordMetricCommand(name, value, unit, copy(attributes)), SignalType.METRICS);
+    }
+
+    /** Records a generic measurement without attributes. */
+    public void recordMetric(String name, double value, String unit) {
+        dispatch(RecordMetricCommand.of(name, value, unit), SignalType.METRICS);
+    }
+
+    // ---------------------------------------------------------------- logs
+
+    /** Emits a log record correlated with the current span. */
+    public void log(Severity severity, String message, Map<String, ?> attributes) {
+        dispatch(new EmitLogCommand(severity, message, copy(attributes)), SignalType.LOGS);
+    }
+
+    /** Emits a log record without attributes. */
+    public void log(Severity severity, String message) {
+        log(severity, message, null);
+    }
+
+    /** Emits a DEBUG record. */
+    public void logDebug(String message, Map<String, ?> attributes) { log(Severity.DEBUG, message, attributes); }
+
+    /** Emits an INFO record. */
+    public void logInfo(String message, Map<String, ?> attributes) { log(Severity.INFO, message, attributes); }
+
+    /** Emits a WARN record. */
+    public void logWarn(String message, Map<String, ?> attributes) { log(Severity.WARN, message, attributes); }
+
+    /** Emits an ERROR record. */
+    public void logError(String message, Map<String, ?> attributes) { log(Severity.ERROR, message, attributes); }
+
+    /** Emits a DEBUG record. */
+    public void logDebug(String message) { log(Severity.DEBUG, message, null); }
+
+    /** Emits an INFO record. */
+    public void logInfo(String message) { log(Severity.INFO, message, null); }
+
+    /** Emits a WARN record. */
+    public void logWarn(String message) { log(Severity.WARN, message, null); }
+
+    /** Emits an ERROR record. */
+    public void logError(String message) { log(Severity.ERROR, message, null); }
+
+    // ---------------------------------------------------------------- traces
+
+    /**
+     * Starts a span, child of the current one, and returns its id for {@link #endSpan} and
+     * {@link #addSpanEvent}. The span is not made current. Spans never ended are bounded
+     * ({@code telemetryflow.spans.max-open}): the oldest are dropped and counted.
+     *
+     * @return the span id, or 16 zeros when telemetry is disabled or shut down
+     */
+    public String startSpan(String name, SpanKind kind, Map<String, ?> attributes) {
+        StartSpanCommand command = new StartSpanCommand(name, kind, copy(attributes));
+        String id = dispatch(command, SignalType.TRACES);
+        return id == null ? io.opentelemetry.api.trace.SpanId.getInvalid() : id;
+    }
+
+    /** Starts an INTERNAL span without attributes. */
+    public String startSpan(String name) {
+        return startSpan(name, SpanKind.INTERNAL, null);
+    }
+
+    /** Ends the span {@code spanId}; a non-null {@code errorOrNull} marks it failed. Unknown ids are ignored (counted). */
+    public void endSpan(String spanId, Throwable errorOrNull) {
+        dispatch(new EndSpanCommand(spanId, errorOrNull), null);
+    }
+
+    /** Ends the span {@code spanId} successfully. */
+    public void endSpan(String spanId) {
+        endSpan(spanId, null);
+    }
+
+    /** Adds an event to the open span {@code spanId}. Unknown ids are ignored (counted). */
+    public void addSpanEvent(String spanId, String name, Map<String, ?> attributes) {
+        dispatch(new AddSpanEventCommand(spanId, name, copy(attributes)), null);
+    }
+
+    /**
+     * Starts an INTERNAL span that is current until closed (use try-with-resources).
+     *
+     * @throws IllegalArgumentException if {@code name} is blank
+     */
+    public TelemetrySpan span(String name) {
+        return span(name, SpanKind.INTERNAL);
+    }
+
+    /** Starts a span of {@code kind} that is current until closed. */
+    public TelemetrySpan span(String name, SpanKind kind) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("span name must not be null or blank");
+        }
+        TelemetryRuntime rt = running();
+        if (rt == null) {
+            return new TelemetrySpan(Span.getInvalid());
+        }
+        Span span = rt.tracer().spanBuilder(name)
+            .setSpanKind(io.telemetryflow.sdk.infrastructure.SpanCommandHandlers.toOtel(kind)).startSpan();
+        return new TelemetrySpan(span);
+    }
+
+    // ---------------------------------------------------------------- commands and queries
+
+    /**
+     * Handles any command through the command bus, as {@code Event.fire} does in CDI.
+     *
+     * @return the handler's result ({@code null} when disabled or shut down)
+     */
+    public <R> R send(Command<R> command) {
+        if (command == null) {
+            throw new IllegalArgumentException("command must not be null");
+        }
+        return dispatch(command, null);
+    }
+
+    /** The SDK's export health; an all-zero healthy status when disabled. */
+    public HealthStatus health() {
+        TelemetryRuntime rt = runtime;
+        if (rt == null) {
+            return new HealthStatus(HealthStatus.State.HEALTHY, java.util.Optional.empty(), java.util.Optional.empty(),
+                Map.of());
+        }
+        return rt.queryBus().ask(new GetHealthQuery());
+    }
+
+    /**
+     * Answers any query through the query bus.
+     *
+     * @throws IllegalStateException when disabled, not initialized, or no handler fits
+     */
+    public <R> R ask(Query<R> query) {
+        if (query == null) {
+            throw new IllegalArgumentException("query must not be null");
+        }
+        TelemetryRuntime rt = runtime;
+        if (rt == null) {
+            throw new IllegalStateException(config.enabled()
+                ? "TelemetryClient is not initialized; call initialize()" : "TelemetryFlow is disabled");
+        }
+        return rt.queryBus().ask(query);
+    }
+
+    // ---------------------------------------------------------------- life cycle
+
+    /** Exports everything buffered, waiting at most 10 s; {@code true} if every signal flushed. */
+    public boolean flush() {
+        return flush(Duration.ofSeconds(10));
+    }
+
+    /** Exports everything buffered, waiting at most {@code timeout}; {@code true} if every signal flushed. */
+    public boolean flush(Duration timeout) {
+        TelemetryRuntime rt = running();
+        return rt == null || rt.flush(timeout);
+    }
+
+    /** Flushes and shuts down, waiting at most 30 s. Idempotent. */
+    public boolean shutdown() {
+        return shutdown(DEFAULT_SHUTDOWN_TIMEOUT);
+    }
+
+    /** Flushes and shuts down, waiting at most {@code timeout}. Idempotent. */
+    public synchronized boolean shutdown(Duration timeout) {
+        if (state == State.SHUT_DOWN) {
+            return true;
+        }
+        state = State.SHUT_DOWN;
+        TelemetryRuntime rt = runtime;
+        return rt == null || rt.shutdown(timeout);
+    }
+
+    /** Same as {@link #shutdown()}. */
+    @Override
+    public void close() {
+        shutdown();
+    }
+
+    @Override
+    public String toString() {
+        return "TelemetryClient{state=" + state + ", " + config + "}";
+    }
+
+    private TelemetryRuntime running() {
+        State s = state;
+        if (s == State.RUNNING) {
+            return runtime;
+        }
+        if (s == State.NEW && config.enabled()) {
+            throw new IllegalStateException("TelemetryClient is not initialized; call initialize()");
+        }
+        return null;
+    }
+
+    private <R> R dispatch(Command<R> command, SignalType signal) {
+        State s = state;
+        if (s == State.RUNNING) {
+            TelemetryRuntime rt = runtime;
+            return rt == null ? null : rt.commandBus().dispatch(command);
+        }
+        if (s == State.NEW && config.enabled()) {
+            throw new IllegalStateException("TelemetryClient is not initialized; call initialize()");
+        }
+        if (s == State.SHUT_DOWN && signal != null && runtime != null) {
+            runtime.health().dropped(signal, 1);
+        }
+        return null;
+    }
+
+    /** The map as the commands' parameter type; each command's constructor makes its own copy. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> copy(Map<String, ?> attributes) {
+        return (Map<String, Object>) attributes;
+    }
+}

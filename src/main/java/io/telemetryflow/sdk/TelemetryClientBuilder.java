@@ -1,0 +1,110 @@
+package io.telemetryflow.sdk;
+
+import io.telemetryflow.sdk.domain.Protocol;
+import io.telemetryflow.sdk.domain.TelemetryConfig;
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * Fluent builder of a {@link TelemetryClient}; defaults are those of DESIGN §4.
+ *
+ * <pre>{@code
+ * TelemetryClient client = TelemetryClient.builder()
+ *     .apiKey("tfk_…", "tfs_…")
+ *     .endpoint("collector.example.com:4317")
+ *     .service("orders", "1.4.2")
+ *     .build();
+ * client.initialize();
+ * }</pre>
+ */
+public final class TelemetryClientBuilder {
+
+    private final TelemetryConfig.Builder config = TelemetryConfig.builder();
+
+    TelemetryClientBuilder() {
+    }
+
+    /** Enables or disables the SDK ({@code false}: a no-op client, nothing validated). */
+    public TelemetryClientBuilder enabled(boolean enabled) { config.enabled(enabled); return this; }
+
+    /** The API key id ({@code tfk_…}) and secret ({@code tfs_…}). */
+    public TelemetryClientBuilder apiKey(String keyId, String keySecret) { config.apiKey(keyId, keySecret); return this; }
+
+    /** The OTLP endpoint: {@code host:port} or {@code http(s)://host:port}. */
+    public TelemetryClientBuilder endpoint(String endpoint) { config.endpoint(endpoint); return this; }
+
+    /** {@code service.name} and {@code service.version}. */
+    public TelemetryClientBuilder service(String name, String version) {
+        config.serviceName(name).serviceVersion(version);
+        return this;
+    }
+
+    /** {@code service.namespace}. */
+    public TelemetryClientBuilder serviceNamespace(String namespace) { config.serviceNamespace(namespace); return this; }
+
+    /** {@code deployment.environment.name}. */
+    public TelemetryClientBuilder environment(String environment) { config.environment(environment); return this; }
+
+    /** The OTLP transport. */
+    public TelemetryClientBuilder protocol(Protocol protocol) { config.protocol(protocol); return this; }
+
+    /** OTLP over gRPC. */
+    public TelemetryClientBuilder grpc() { return protocol(Protocol.GRPC); }
+
+    /** OTLP over HTTP/protobuf. */
+    public TelemetryClientBuilder http() { return protocol(Protocol.HTTP); }
+
+    /** Allows plaintext (no TLS). */
+    public TelemetryClientBuilder insecure(boolean insecure) { config.insecure(insecure); return this; }
+
+    /** Export timeout per request. */
+    public TelemetryClientBuilder timeout(Duration timeout) { config.timeout(timeout); return this; }
+
+    /** Retry of failed exports: on/off, retries after the first attempt (0–4), initial backoff. */
+    public TelemetryClientBuilder retry(boolean enabled, int maxRetries, Duration backoff) {
+        config.retry(enabled, maxRetries, backoff);
+        return this;
+    }
+
+    /** gzip compression of OTLP payloads. */
+    public TelemetryClientBuilder compression(boolean gzip) { config.compression(gzip); return this; }
+
+    /** Which signals are exported. */
+    public TelemetryClientBuilder signals(boolean metrics, boolean logs, boolean traces) {
+        config.signals(metrics, logs, traces);
+        return this;
+    }
+
+    /** Batch delay (also the metric export interval) and maximum batch size. */
+    public TelemetryClientBuilder batch(Duration timeout, int maxSize) { config.batch(timeout, maxSize); return this; }
+
+    /** Capacity of each export queue. */
+    public TelemetryClientBuilder maxQueueSize(int size) { config.maxQueueSize(size); return this; }
+
+    /** Cap of spans started with {@code startSpan} and not ended. */
+    public TelemetryClientBuilder maxOpenSpans(int max) { config.maxOpenSpans(max); return this; }
+
+    /** Metric exemplars from sampled traces. */
+    public TelemetryClientBuilder exemplars(boolean enabled) { config.exemplars(enabled); return this; }
+
+    /** TelemetryFlow collector id header. */
+    public TelemetryClientBuilder collectorId(String collectorId) { config.collectorId(collectorId); return this; }
+
+    /** TelemetryFlow API v2 (paths {@code /v2/…}); {@code false} uses {@code /v1/…}. */
+    public TelemetryClientBuilder apiV2(boolean v2) { config.apiV2(v2); return this; }
+
+    /** A custom resource attribute. */
+    public TelemetryClientBuilder attribute(String key, String value) { config.attribute(key, value); return this; }
+
+    /** Base URL of the TelemetryFlow query API. */
+    public TelemetryClientBuilder queryEndpoint(URI queryEndpoint) { config.queryEndpoint(queryEndpoint); return this; }
+
+    /**
+     * Validates the configuration and creates the client (not yet initialized).
+     *
+     * @throws io.telemetryflow.sdk.domain.TelemetryConfigException listing every invalid option
+     */
+    public TelemetryClient build() {
+        return new TelemetryClient(config.build());
+    }
+}

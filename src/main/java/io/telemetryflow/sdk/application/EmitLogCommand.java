@@ -1,0 +1,36 @@
+package io.telemetryflow.sdk.application;
+
+import io.telemetryflow.sdk.domain.Severity;
+import java.util.Map;
+
+/**
+ * Emits an OTLP log record, correlated with the span current on the calling thread.
+ *
+ * @param severity severity
+ * @param message body
+ * @param attributes log attributes (copied)
+ */
+public record EmitLogCommand(Severity severity, String message, Map<String, Object> attributes)
+    implements Command<Void> {
+
+    /** Validates and copies. */
+    public EmitLogCommand {
+        if (severity == null) {
+            throw new IllegalArgumentException("log severity must not be null");
+        }
+        if (message == null) {
+            throw new IllegalArgumentException("log message must not be null");
+        }
+        attributes = Attributes.copy(attributes);
+    }
+
+    /** A log record without attributes. */
+    public static EmitLogCommand of(Severity severity, String message) {
+        return new EmitLogCommand(severity, message, Map.of());
+    }
+
+    /** An INFO record. */
+    public static EmitLogCommand info(String message) {
+        return of(Severity.INFO, message);
+    }
+}

@@ -1,0 +1,90 @@
+package io.telemetryflow.sdk.domain;
+
+import java.util.Locale;
+
+/**
+ * Every configuration key of the SDK, with its default and what it allows.
+ *
+ * <p>The single list that the MicroProfile Config mapping, {@code fromEnvironment()} and error
+ * messages share. The environment-variable name follows MicroProfile Config's mapping rule:
+ * every non-alphanumeric character becomes {@code _}, letters are upper-cased.
+ */
+public enum ConfigKey {
+    ENABLED("telemetryflow.enabled", "true", "true or false"),
+    API_KEY_ID("telemetryflow.api-key-id", null, "an API key id starting with tfk_"),
+    API_KEY_SECRET("telemetryflow.api-key-secret", null, "an API key secret starting with tfs_"),
+    ENDPOINT("telemetryflow.endpoint", "api.telemetryflow.id:4317", "host:port or http(s)://host:port"),
+    PROTOCOL("telemetryflow.protocol", "grpc", "grpc or http"),
+    INSECURE("telemetryflow.insecure", "false", "true or false"),
+    TIMEOUT("telemetryflow.timeout", "30s", "a positive duration such as 500ms, 10s, 2m or PT10S"),
+    COMPRESSION("telemetryflow.compression", "gzip", "gzip or none"),
+    RETRY_ENABLED("telemetryflow.retry.enabled", "true", "true or false"),
+    RETRY_MAX_RETRIES("telemetryflow.retry.max-retries", "3", "an integer from 0 to 4 (OpenTelemetry allows at most 5 attempts)"),
+    RETRY_BACKOFF("telemetryflow.retry.backoff", "5s", "a positive duration such as 500ms, 5s or PT5S"),
+    SERVICE_NAME("telemetryflow.service-name", null, "a non-blank service name (or OTEL_SERVICE_NAME)"),
+    SERVICE_VERSION("telemetryflow.service-version", "1.0.0", "a non-blank version"),
+    SERVICE_NAMESPACE("telemetryflow.service-namespace", "telemetryflow", "a non-blank namespace"),
+    ENVIRONMENT("telemetryflow.environment", "production", "a non-blank environment name"),
+    COLLECTOR_ID("telemetryflow.collector-id", "", "any collector id, or empty"),
+    SIGNALS_METRICS("telemetryflow.signals.metrics", "true", "true or false"),
+    SIGNALS_LOGS("telemetryflow.signals.logs", "true", "true or false"),
+    SIGNALS_TRACES("telemetryflow.signals.traces", "true", "true or false"),
+    BATCH_TIMEOUT("telemetryflow.batch.timeout", "10s", "a positive duration such as 500ms, 10s or PT10S"),
+    BATCH_MAX_SIZE("telemetryflow.batch.max-size", "512", "an integer from 1 to 100000"),
+    BATCH_MAX_QUEUE_SIZE("telemetryflow.batch.max-queue-size", "2048",
+        "an integer from 1 to 10000000, not below telemetryflow.batch.max-size"),
+    SPANS_MAX_OPEN("telemetryflow.spans.max-open", "10000", "an integer from 1 to 10000000"),
+    EXEMPLARS_ENABLED("telemetryflow.exemplars.enabled", "true", "true or false"),
+    API_V2("telemetryflow.api.v2", "true", "true or false"),
+    QUERY_ENDPOINT("telemetryflow.query.endpoint", null, "an absolute http(s):// URL"),
+    JAXRS_ENABLED("telemetryflow.jaxrs.enabled", "true", "true or false"),
+    LOGS_JUL_ENABLED("telemetryflow.logs.jul.enabled", "false", "true or false");
+
+    /** Prefix of custom resource attributes: {@code telemetryflow.attributes.<key>=<value>}. */
+    public static final String ATTRIBUTES_PREFIX = "telemetryflow.attributes.";
+
+    private final String key;
+    private final String defaultValue;
+    private final String allowed;
+
+    ConfigKey(String key, String defaultValue, String allowed) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.allowed = allowed;
+    }
+
+    /** The MicroProfile Config property name, e.g. {@code telemetryflow.api-key-id}. */
+    public String key() {
+        return key;
+    }
+
+    /** The environment variable name, e.g. {@code TELEMETRYFLOW_API_KEY_ID}. */
+    public String envName() {
+        return toEnvName(key);
+    }
+
+    /** The default as configuration text, or {@code null} if the key has none (required or optional). */
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    /** A short description of the allowed values, used in error messages. */
+    public String allowed() {
+        return allowed;
+    }
+
+    /** Whether the value of this key must never be printed. */
+    public boolean isSecret() {
+        return this == API_KEY_SECRET;
+    }
+
+    /** MicroProfile Config's environment-variable mapping of a property name. */
+    public static String toEnvName(String property) {
+        StringBuilder sb = new StringBuilder(property.length());
+        for (int i = 0; i < property.length(); i++) {
+            char c = property.charAt(i);
+            sb.append(Character.isLetterOrDigit(c) ? c : '_');
+        }
+        return sb.toString().toUpperCase(Locale.ROOT);
+    }
+}

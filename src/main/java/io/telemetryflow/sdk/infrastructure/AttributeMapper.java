@@ -1,0 +1,103 @@
+package io.telemetryflow.sdk.infrastructure;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Converts the plain attribute maps of commands into OpenTelemetry {@link Attributes}.
+ *
+ * <p>Typed values keep their type: {@code String}, {@code Boolean}, integral numbers (as
+ * {@code long}), floating-point numbers (as {@code double}) and arrays/collections of those.
+ * {@code null} values and blank keys are skipped; any other object is recorded by its
+ * {@code toString()}. At most {@link #MAX_ATTRIBUTES} entries are kept, so a runaway map
+ * cannot blow up a data point or a span.
+ */
+public final class AttributeMapper {
+
+    /** Upper bound of attributes per record (the OpenTelemetry span default). */
+    public static final int MAX_ATTRIBUTES = 128;
+
+    private AttributeMapper() {
+    }
+
+    /** Converts {@code map} ({@code null} or empty → {@link Attributes#empty()}). */
+    public static Attributes toAttributes(Map<String, ?> map) {
+        if (map == null || map.isEmpty()) {
+            return Attributes.empty();
+        }
+        AttributesBuilder b = Attributes.builder();
+        int count = 0;
+        for (Map.Entry<String, ?> e : map.entrySet()) {
+            if (count >= MAX_ATTRIBUTES) {
+                break;
+            }
+            String key = e.getKey();
+            Object value = e.getValue();
+            if (key == null || key.isBlank() || value == null) {
+                continue;
+            }
+            put(b, key, value);
+            count++;
+        }
+        return b.build();
+    }
+
+    /** Adds one typed value to {@code b}. */
+    public static void put(AttributesBuilder b, String key, Object value) {
+        if (value instanceof String) {
+            b.put(key, (String) value);
+        } else if (value instanceof Boolean) {
+            b.put(key, (Boolean) value);
+        } else if (value instanceof Double || value instanceof Float) {
+            b.put(key, ((Number) value).doubleValue());
+        } else if (value instanceof Long || value instanceof Integer || value instanceof Short
+            || value instanceof Byte) {
+            b.put(key, ((Number) value).longValue());
+        } else if (value instanceof Collection<?>) {
+            putList(b, key, new ArrayList<>((Collection<?>) value));
+        } else if (value instanceof Object[]) {
+            putList(b, key, List.of((Object[]) value));
+        } else if (value instanceof long[]) {
+            b.put(key, (long[]) value);
+        } else if (value instanceof double[]) {
+            b.put(key, (double[]) value);
+        } else if (value instanceof boolean[]) {
+            b.put(key, (boolean[]) value);
+        } else {
+            b.put(key, String.valueOf(value));
+        }
+    }
+
+    private static void putList(AttributesBuilder b, String key, List<?> values) {
+        boolean allLong = !values.isEmpty();
+        boolean allDouble = !values.isEmpty();
+        boolean allBoolean = !values.isEmpty();
+        for (Object v : values) {
+            allLong &= v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte;
+            allDouble &= v instanceof Double || v instanceof Float;
+            allBoolean &= v instanceof Boolean;
+        }
+        if (allLong) {
+            List<Long> longs = new ArrayList<>(values.size());
+            values.forEach(v -> longs.add(((Number) v).longValue()));
+            b.put(AttributeKey.longArrayKey(key), longs);
+        } else if (allDouble) {
+            List<Double> doubles = new ArrayList<>(values.size());
+            values.forEach(v -> doubles.add(((Number) v).doubleValue()));
+            b.put(AttributeKey.doubleArrayKey(key), doubles);
+        } else if (allBoolean) {
+            List<Boolean> booleans = new ArrayList<>(values.size());
+            values.forEach(v -> booleans.add((Boolean) v));
+            b.put(AttributeKey.booleanArrayKey(key), booleans);
+        } else {
+            List<String> strings = new ArrayList<>(values.size());
+            values.forEach(v -> strings.add(String.valueOf(v)));
+            b.put(AttributeKey.stringArrayKey(key), strings);
+        }
+    }
+}

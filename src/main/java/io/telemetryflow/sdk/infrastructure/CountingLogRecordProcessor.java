@@ -1,0 +1,36 @@
+package io.telemetryflow.sdk.infrastructure;
+
+import io.opentelemetry.context.Context;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.logs.LogRecordProcessor;
+import io.opentelemetry.sdk.logs.ReadWriteLogRecord;
+import io.telemetryflow.sdk.domain.SignalType;
+
+/** Admits emitted log records into the batch processor through {@link ExportHealth}, so drops are counted by us. */
+final class CountingLogRecordProcessor implements LogRecordProcessor {
+
+    private final LogRecordProcessor delegate;
+    private final ExportHealth health;
+
+    CountingLogRecordProcessor(LogRecordProcessor delegate, ExportHealth health) {
+        this.delegate = delegate;
+        this.health = health;
+    }
+
+    @Override
+    public void onEmit(Context context, ReadWriteLogRecord logRecord) {
+        if (health.admit(SignalType.LOGS)) {
+            delegate.onEmit(context, logRecord);
+        }
+    }
+
+    @Override
+    public CompletableResultCode shutdown() {
+        return delegate.shutdown();
+    }
+
+    @Override
+    public CompletableResultCode forceFlush() {
+        return delegate.forceFlush();
+    }
+}

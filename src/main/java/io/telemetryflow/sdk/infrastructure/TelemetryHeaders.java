@@ -1,0 +1,49 @@
+package io.telemetryflow.sdk.infrastructure;
+
+import io.telemetryflow.sdk.domain.TelemetryConfig;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The TelemetryFlow headers of DESIGN §5, sent with every OTLP export (gRPC metadata or HTTP headers). */
+public final class TelemetryHeaders {
+
+    /** Header carrying the key id. */
+    public static final String KEY_ID = "x-telemetryflow-key-id";
+    /** Header carrying the key secret. */
+    public static final String KEY_SECRET = "x-telemetryflow-key-secret";
+    /** Header carrying the collector id, when set. */
+    public static final String COLLECTOR_ID = "x-telemetryflow-collector-id";
+    /** Header carrying the environment. */
+    public static final String ENVIRONMENT = "x-telemetryflow-environment";
+    /** Header carrying the API version ({@code v2}). */
+    public static final String API_VERSION = "x-telemetryflow-api-version";
+
+    private TelemetryHeaders() {
+    }
+
+    /** The export headers for {@code config} (lower-case names, as gRPC metadata requires). */
+    public static Map<String, String> forExport(TelemetryConfig config) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("authorization", config.credentials().authorizationHeader());
+        headers.put(KEY_ID, config.credentials().keyId());
+        headers.put(KEY_SECRET, config.credentials().keySecret());
+        if (!config.collectorId().isEmpty()) {
+            headers.put(COLLECTOR_ID, config.collectorId());
+        }
+        if (!config.environment().isEmpty()) {
+            headers.put(ENVIRONMENT, config.environment());
+        }
+        if (config.apiV2()) {
+            headers.put(API_VERSION, "v2");
+        }
+        return headers;
+    }
+
+    /** The query API headers: authorization and key id (DESIGN §8). */
+    public static Map<String, String> forQuery(TelemetryConfig config) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("authorization", config.credentials().authorizationHeader());
+        headers.put(KEY_ID, config.credentials().keyId());
+        return headers;
+    }
+}
