@@ -9,9 +9,15 @@ import java.util.Map;
  * @param severity severity
  * @param message body
  * @param attributes log attributes (copied)
+ * @param parent trace context of the creating thread ({@code null}: use the handler thread's current context)
  */
-public record EmitLogCommand(Severity severity, String message, Map<String, Object> attributes)
+public record EmitLogCommand(Severity severity, String message, Map<String, Object> attributes, TraceParent parent)
     implements Command<Void> {
+
+    /** A log record correlated with the span current on the creating thread. */
+    public EmitLogCommand(Severity severity, String message, Map<String, Object> attributes) {
+        this(severity, message, attributes, TraceParent.current());
+    }
 
     /** Validates and copies. */
     public EmitLogCommand {

@@ -10,8 +10,15 @@ import java.util.Map;
  * @param name span name
  * @param kind span kind (INTERNAL if null)
  * @param attributes span attributes (copied)
+ * @param parent trace context of the creating thread ({@code null}: use the handler thread's current context)
  */
-public record StartSpanCommand(String name, SpanKind kind, Map<String, Object> attributes) implements Command<String> {
+public record StartSpanCommand(String name, SpanKind kind, Map<String, Object> attributes, TraceParent parent)
+    implements Command<String> {
+
+    /** A span whose parent is the span current on the creating thread. */
+    public StartSpanCommand(String name, SpanKind kind, Map<String, Object> attributes) {
+        this(name, kind, attributes, TraceParent.current());
+    }
 
     /** Validates and copies. */
     public StartSpanCommand {

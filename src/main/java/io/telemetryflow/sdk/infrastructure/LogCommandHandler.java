@@ -2,7 +2,6 @@ package io.telemetryflow.sdk.infrastructure;
 
 import io.opentelemetry.api.logs.Logger;
 import io.opentelemetry.api.logs.Severity;
-import io.opentelemetry.context.Context;
 import io.telemetryflow.sdk.application.CommandHandler;
 import io.telemetryflow.sdk.application.EmitLogCommand;
 import java.time.Instant;
@@ -24,7 +23,7 @@ public final class LogCommandHandler implements CommandHandler<EmitLogCommand, V
     public Void handle(EmitLogCommand c) {
         logger.logRecordBuilder()
             .setTimestamp(Instant.now())
-            .setContext(Context.current())
+            .setContext(TraceParents.contextFor(c.parent()))
             .setSeverity(toOtel(c.severity()))
             .setSeverityText(c.severity().name())
             .setBody(c.message())

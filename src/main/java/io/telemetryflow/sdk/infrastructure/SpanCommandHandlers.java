@@ -29,6 +29,7 @@ public final class SpanCommandHandlers {
     /** Starts a span, child of the current one, and returns its id. */
     public String start(StartSpanCommand c) {
         Span span = tracer.spanBuilder(c.name())
+            .setParent(TraceParents.contextFor(c.parent()))
             .setSpanKind(toOtel(c.kind()))
             .setAllAttributes(AttributeMapper.toAttributes(c.attributes()))
             .startSpan();

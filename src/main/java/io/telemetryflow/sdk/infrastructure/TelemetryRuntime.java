@@ -50,6 +50,7 @@ public final class TelemetryRuntime {
     private final QueryBus queryBus;
 
     private TelemetryRuntime(TelemetryConfig config) {
+        TraceParents.install();
         this.config = config;
         this.health = new ExportHealth(config.maxQueueSize(), config.credentials().keySecret());
         this.sdk = OpenTelemetrySdkFactory.create(config, health);

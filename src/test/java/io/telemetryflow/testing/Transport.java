@@ -1,0 +1,9 @@
+package io.telemetryflow.testing;
+
+/** The OTLP transport an export arrived over. */
+public enum Transport {
+  /** OTLP/gRPC (HTTP/2, protobuf messages, gRPC metadata). */
+  GRPC,
+  /** OTLP/HTTP (HTTP/1.1 POST with a protobuf body). */
+  HTTP
+}
