@@ -55,6 +55,11 @@ public final class SpanRegistry {
         return open.get(id);
     }
 
+    /** The ids of the open spans, oldest first (a snapshot). */
+    public synchronized java.util.List<String> ids() {
+        return java.util.List.copyOf(open.keySet());
+    }
+
     /** Number of open spans. */
     public synchronized int size() {
         return open.size();

@@ -1,0 +1,166 @@
+package io.telemetryflow.cdi.internal;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.context.Scope;
+import io.telemetryflow.cdi.SpanAttribute;
+import io.telemetryflow.cdi.Traced;
+import io.telemetryflow.sdk.TelemetryClient;
+import io.telemetryflow.sdk.infrastructure.AttributeMapper;
+import io.telemetryflow.sdk.infrastructure.SpanCommandHandlers;
+import io.telemetryflow.sdk.infrastructure.TelemetryRuntime;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Implements {@link Traced}: a span per call, current during the call; ERROR status and an
+ * {@code exception} event on a throw (rethrown unchanged); async results end the span on completion.
+ * Runs outermost of the library's interceptors, so {@code @Timed}/{@code @Counted} record inside the span.
+ */
+@Traced
+@Interceptor
+@Priority(Interceptor.Priority.LIBRARY_BEFORE + 10)
+public class TracedInterceptor {
+
+    private static final ConcurrentMap<Method, TracedMethod> METHODS = new ConcurrentHashMap<>();
+
+    @Inject
+    TelemetryClient client;
+
+    /** Traces the call. */
+    @AroundInvoke
+    public Object trace(InvocationContext ctx) throws Exception {
+        TracedMethod traced = lookup(ctx);
+        Span span = traced == null ? null : traced.start(ctx.getParameters());
+        if (span == null) {
+            return ctx.proceed();
+        }
+        Object result;
+        Scope scope = span.makeCurrent();
+        try {
+            result = ctx.proceed();
+        } catch (Exception | Error e) {
+            scope.close();
+            traced.fail(span, e);
+            throw e;
+        }
+        scope.close();
+        if (result instanceof CompletionStage) {
+            ((CompletionStage<?>) result).whenComplete((v, err) -> {
+                if (err == null) {
+                    traced.end(span);
+                } else {
+                    traced.fail(span, AsyncResults.unwrap(err));
+                }
+            });
+        } else {
+            traced.end(span);
+        }
+        return result;
+    }
+
+    private TracedMethod lookup(InvocationContext ctx) {
+        TelemetryRuntime rt = client.runtime();
+        if (rt == null) {
+            return null;
+        }
+        Method method = ctx.getMethod();
+        TracedMethod traced = METHODS.get(method);
+        if (traced != null && traced.runtime == rt) {
+            return traced;
+        }
+        try {
+            Traced binding = Bindings.find(method, ctx.getTarget() == null ? null : ctx.getTarget().getClass(),
+                Traced.class);
+            traced = new TracedMethod(rt, method, binding);
+            METHODS.put(method, traced);
+            return traced;
+        } catch (RuntimeException e) {
+            LogOnce.warn("traced:" + method, "@Traced on " + Bindings.functionName(method), e);
+            return null;
+        }
+    }
+
+    /** A traced method: span name, kind, fixed attributes and the {@link SpanAttribute} parameters. */
+    static final class TracedMethod {
+        final TelemetryRuntime runtime;
+        private final String name;
+        private final io.opentelemetry.api.trace.SpanKind kind;
+        private final Attributes fixed;
+        private final int[] attributeIndexes;
+        private final String[] attributeNames;
+
+        TracedMethod(TelemetryRuntime runtime, Method method, Traced binding) {
+            this.runtime = runtime;
+            String value = binding == null ? "" : binding.value();
+            this.name = value.isEmpty() ? method.getDeclaringClass().getSimpleName() + "." + method.getName() : value;
+            this.kind = SpanCommandHandlers.toOtel(binding == null ? io.telemetryflow.sdk.domain.SpanKind.INTERNAL
+                : binding.kind());
+            this.fixed = Attributes.of(AttributeKey.stringKey("code.function.name"), Bindings.functionName(method));
+            List<Integer> indexes = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            Parameter[] params = method.getParameters();
+            for (int i = 0; i < params.length; i++) {
+                SpanAttribute a = params[i].getAnnotation(SpanAttribute.class);
+                if (a != null) {
+                    indexes.add(i);
+                    names.add(!a.value().isEmpty() ? a.value()
+                        : params[i].isNamePresent() ? params[i].getName() : "arg" + i);
+                }
+            }
+            this.attributeIndexes = indexes.stream().mapToInt(Integer::intValue).toArray();
+            this.attributeNames = names.toArray(new String[0]);
+        }
+
+        /** Starts the span, or returns {@code null} (logged once) if telemetry fails. */
+        Span start(Object[] args) {
+            try {
+                SpanBuilder b = runtime.tracer().spanBuilder(name).setSpanKind(kind).setAllAttributes(fixed);
+                if (attributeIndexes.length > 0 && args != null) {
+                    AttributesBuilder ab = Attributes.builder();
+                    for (int i = 0; i < attributeIndexes.length; i++) {
+                        Object arg = attributeIndexes[i] < args.length ? args[attributeIndexes[i]] : null;
+                        if (arg != null) {
+                            AttributeMapper.put(ab, attributeNames[i], arg);
+                        }
+                    }
+                    b.setAllAttributes(ab.build());
+                }
+                return b.startSpan();
+            } catch (RuntimeException e) {
+                LogOnce.warn("traced-start:" + name, "@Traced span start for " + name, e);
+                return null;
+            }
+        }
+
+        void end(Span span) {
+            try {
+                span.end();
+            } catch (RuntimeException e) {
+                LogOnce.warn("traced-end:" + name, "@Traced span end for " + name, e);
+            }
+        }
+
+        void fail(Span span, Throwable error) {
+            try {
+                SpanCommandHandlers.markError(span, error);
+            } catch (RuntimeException e) {
+                LogOnce.warn("traced-error:" + name, "@Traced error recording for " + name, e);
+            }
+            end(span);
+        }
+    }
+}
