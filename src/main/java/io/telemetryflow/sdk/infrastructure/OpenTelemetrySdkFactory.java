@@ -53,6 +53,7 @@ public final class OpenTelemetrySdkFactory {
             PeriodicMetricReader reader = PeriodicMetricReader.builder(
                     new HealthTrackingMetricExporter(exporters.metricExporter(), health))
                 .setInterval(config.batchTimeout())
+                .setExporterTimeout(config.timeout().multipliedBy(config.maxRetries() + 1L))
                 .build();
             sdk.setMeterProvider(SdkMeterProvider.builder().setResource(resource)
                 .setExemplarFilter(config.exemplarsEnabled() ? ExemplarFilter.traceBased() : ExemplarFilter.alwaysOff())
