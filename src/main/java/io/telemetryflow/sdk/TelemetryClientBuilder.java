@@ -93,6 +93,12 @@ public final class TelemetryClientBuilder {
     /** TelemetryFlow API v2 (paths {@code /v2/…}); {@code false} uses {@code /v1/…}. */
     public TelemetryClientBuilder apiV2(boolean v2) { config.apiV2(v2); return this; }
 
+    /** Exports {@code java.util.logging} records as OTLP logs ({@code telemetryflow.logs.jul.enabled}). */
+    public TelemetryClientBuilder julLogs(boolean enabled) { config.julEnabled(enabled); return this; }
+
+    /** JAX-RS server/client filters on or off ({@code telemetryflow.jaxrs.enabled}). */
+    public TelemetryClientBuilder jaxrs(boolean enabled) { config.jaxrsEnabled(enabled); return this; }
+
     /** A custom resource attribute. */
     public TelemetryClientBuilder attribute(String key, String value) { config.attribute(key, value); return this; }
 

@@ -48,6 +48,7 @@ public final class TelemetryRuntime {
     private final Logger logger;
     private final CommandBus commandBus;
     private final QueryBus queryBus;
+    private final io.telemetryflow.sdk.infrastructure.logging.OtlpLogHandler julHandler;
 
     private TelemetryRuntime(TelemetryConfig config) {
         TraceParents.install();
@@ -73,6 +74,14 @@ public final class TelemetryRuntime {
             .register(FlushTelemetryCommand.class, c -> flush(c.timeout()))
             .build();
         this.queryBus = QueryBuses.create(config, health);
+        if (config.julEnabled() && config.isSignalEnabled(io.telemetryflow.sdk.domain.SignalType.LOGS)) {
+            // opt-in: application java.util.logging records become OTLP log records
+            this.julHandler = new io.telemetryflow.sdk.infrastructure.logging.OtlpLogHandler(
+                sdk.getLogsBridge().loggerBuilder("java.util.logging").build());
+            java.util.logging.Logger.getLogger("").addHandler(julHandler);
+        } else {
+            this.julHandler = null;
+        }
         if (!config.tls() && !config.isLoopbackEndpoint()) {
             LOG.warning("TelemetryFlow: telemetryflow.insecure=true: the API key is sent in plaintext to "
                 + config.endpoint().getHost() + "; use TLS outside development");
@@ -134,6 +143,10 @@ public final class TelemetryRuntime {
      * dropped and counted.
      */
     public boolean shutdown(Duration timeout) {
+        if (julHandler != null) {
+            java.util.logging.Logger.getLogger("").removeHandler(julHandler);
+            julHandler.close();
+        }
         int open = spans.clear();
         if (open > 0) {
             health.dropped(io.telemetryflow.sdk.domain.SignalType.TRACES, open);

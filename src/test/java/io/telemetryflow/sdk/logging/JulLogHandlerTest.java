@@ -1,0 +1,85 @@
+package io.telemetryflow.sdk.logging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.telemetryflow.sdk.TelemetryClient;
+import io.telemetryflow.sdk.TelemetrySpan;
+import io.telemetryflow.testing.OtlpReceiver;
+import io.telemetryflow.testing.ReceivedLog;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Test;
+
+/** java.util.logging → OTLP logs, correlated with the current span; the SDK's own loggers are not exported. */
+class JulLogHandlerTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Logger APP = Logger.getLogger("com.example.orders.PaymentService");
+
+    private static TelemetryClient client(OtlpReceiver receiver, boolean jul) {
+        return TelemetryClient.builder().apiKey("tfk_jul", "tfs_jul_secret_value")
+            .endpoint(receiver.grpcEndpoint()).insecure(true).service("jul-test", "1.0")
+            .batch(Duration.ofMillis(200), 512).julLogs(jul).build().initialize();
+    }
+
+    @Test
+    void applicationRecordsBecomeOtlpLogsWithSeverityExceptionAndTraceIds() {
+        try (OtlpReceiver receiver = OtlpReceiver.start()) {
+            TelemetryClient client = client(receiver, true);
+            String traceId;
+            String spanId;
+            try (TelemetrySpan span = client.span("charge")) {
+                traceId = span.traceId();
+                spanId = span.spanId();
+                APP.log(Level.SEVERE, "payment failed for order {0}", new Object[] {"A-17"});
+                APP.log(Level.WARNING, "gateway slow", new IOException("read timed out"));
+            }
+            APP.info("outside any span");
+            Logger.getLogger("io.telemetryflow.sdk.infrastructure.ExportHealth").warning("own sdk warning");
+            Logger.getLogger("io.opentelemetry.exporter.internal.grpc.GrpcExporter").severe("otel exporter warning");
+            client.flush();
+
+            ReceivedLog severe = receiver.awaitLog("payment failed for order A-17", WAIT);
+            assertThat(severe.severityNumber()).isEqualTo(17);
+            assertThat(severe.severityText()).isEqualTo("SEVERE");
+            assertThat(severe.traceId()).isEqualTo(traceId);
+            assertThat(severe.spanId()).isEqualTo(spanId);
+            assertThat(severe.attributes()).containsEntry("log.logger.name", "com.example.orders.PaymentService");
+
+            ReceivedLog warning = receiver.awaitLog("gateway slow", WAIT);
+            assertThat(warning.severityNumber()).isEqualTo(13);
+            assertThat(warning.attributes())
+                .containsEntry("exception.type", "java.io.IOException")
+                .containsEntry("exception.message", "read timed out");
+            assertThat((String) warning.attributes().get("exception.stacktrace"))
+                .contains("java.io.IOException: read timed out").contains("JulLogHandlerTest");
+
+            ReceivedLog outside = receiver.awaitLog("outside any span", WAIT);
+            assertThat(outside.traceId()).isEmpty();
+            assertThat(receiver.logs()).noneMatch(l -> l.body().contains("own sdk warning")
+                || l.body().contains("otel exporter warning"));
+            client.shutdown();
+            // after shutdown the handler is removed from the root logger
+            assertThat(Logger.getLogger("").getHandlers())
+                .noneMatch(h -> h.getClass().getSimpleName().equals("OtlpLogHandler"));
+        }
+    }
+
+    @Test
+    void julExportIsOptIn() throws Exception {
+        try (OtlpReceiver receiver = OtlpReceiver.start()) {
+            TelemetryClient client = client(receiver, false);
+            try {
+                APP.warning("not exported without opt-in");
+                client.logInfo("marker");
+                client.flush();
+                receiver.awaitLog("marker", WAIT);
+                assertThat(receiver.logs()).noneMatch(l -> l.body().equals("not exported without opt-in"));
+            } finally {
+                client.shutdown();
+            }
+        }
+    }
+}
