@@ -1,0 +1,98 @@
+package io.telemetryflow.cdi.jaxrs;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapSetter;
+import io.telemetryflow.cdi.internal.LogOnce;
+import io.telemetryflow.sdk.infrastructure.TelemetryRuntime;
+import jakarta.ws.rs.client.ClientRequestContext;
+import jakarta.ws.rs.client.ClientRequestFilter;
+import jakarta.ws.rs.client.ClientResponseContext;
+import jakarta.ws.rs.client.ClientResponseFilter;
+import java.net.URI;
+
+/**
+ * Client-side JAX-RS tracing: a CLIENT span per outgoing request, child of the current span,
+ * with {@code traceparent}/{@code tracestate} (and baggage) injected so the downstream service
+ * continues the trace; ERROR for 5xx responses.
+ *
+ * <p>Register it on the client: {@code ClientBuilder.newClient().register(TelemetryClientFilter.class)}.
+ */
+public class TelemetryClientFilter implements ClientRequestFilter, ClientResponseFilter {
+
+    private static final String SPAN = TelemetryClientFilter.class.getName() + ".span";
+    private static final AttributeKey<String> METHOD = AttributeKey.stringKey("http.request.method");
+    private static final AttributeKey<String> URL_FULL = AttributeKey.stringKey("url.full");
+    private static final AttributeKey<String> SERVER_ADDRESS = AttributeKey.stringKey("server.address");
+    private static final AttributeKey<Long> SERVER_PORT = AttributeKey.longKey("server.port");
+    private static final AttributeKey<Long> STATUS = AttributeKey.longKey("http.response.status_code");
+    private static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
+
+    private static final TextMapSetter<ClientRequestContext> HEADERS =
+        (carrier, key, value) -> carrier.getHeaders().putSingle(key, value);
+
+    private final JaxrsTelemetry telemetry = new JaxrsTelemetry();
+
+    @Override
+    public void filter(ClientRequestContext request) {
+        TelemetryRuntime rt = telemetry.runtime();
+        if (rt == null) {
+            return;
+        }
+        try {
+            URI uri = request.getUri();
+            String method = request.getMethod();
+            var builder = rt.tracer().spanBuilder(method).setSpanKind(SpanKind.CLIENT)
+                .setAttribute(METHOD, method)
+                .setAttribute(URL_FULL, withoutUserInfoAndQuery(uri));
+            if (uri.getHost() != null) {
+                builder.setAttribute(SERVER_ADDRESS, uri.getHost());
+            }
+            if (uri.getPort() > 0) {
+                builder.setAttribute(SERVER_PORT, (long) uri.getPort());
+            }
+            Span span = builder.startSpan();
+            rt.openTelemetry().getPropagators().getTextMapPropagator()
+                .inject(Context.current().with(span), request, HEADERS);
+            request.setProperty(SPAN, span);
+        } catch (RuntimeException e) {
+            LogOnce.warn("jaxrs-client-request", "JAX-RS client span start", e);
+        }
+    }
+
+    @Override
+    public void filter(ClientRequestContext request, ClientResponseContext response) {
+        Object property = request.getProperty(SPAN);
+        if (!(property instanceof Span)) {
+            return;
+        }
+        Span span = (Span) property;
+        request.removeProperty(SPAN);
+        try {
+            int status = response.getStatus();
+            span.setAttribute(STATUS, (long) status);
+            if (status >= 500) {
+                span.setStatus(StatusCode.ERROR, "HTTP " + status);
+                span.setAttribute(ERROR_TYPE, String.valueOf(status));
+            }
+        } finally {
+            span.end();
+        }
+    }
+
+    /** The URL without credentials or query string (which may carry tokens). */
+    private static String withoutUserInfoAndQuery(URI uri) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(uri.getScheme()).append("://").append(uri.getHost());
+        if (uri.getPort() > 0) {
+            sb.append(':').append(uri.getPort());
+        }
+        if (uri.getRawPath() != null) {
+            sb.append(uri.getRawPath());
+        }
+        return sb.toString();
+    }
+}
