@@ -1,0 +1,114 @@
+package io.telemetryflow.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.telemetryflow.testing.OtlpReceiver;
+import io.telemetryflow.testing.ReceivedExport;
+import io.telemetryflow.testing.Transport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * examples/payara ({@code shop.war}) on Payara Micro 6: the SDK's portable CDI extension under
+ * Weld, with the WAR's own OpenTelemetry ({@code payara-web.xml}), exporting OTLP/HTTP.
+ */
+class PayaraIT extends ShopAppITBase {
+
+    private static final String CONTEXT_ROOT = "shop";
+    /** Printed once Payara Micro has started and deployed (or failed to deploy) the WAR. */
+    private static final String READY = " ready in ";
+
+    @Override
+    String runtime() {
+        return "payara";
+    }
+
+    @Override
+    String serviceName() {
+        return "shop-payara";
+    }
+
+    @Override
+    String runtimeAttribute() {
+        return "payara-micro";
+    }
+
+    @Override
+    Duration startupTimeout() {
+        return Duration.ofSeconds(240);
+    }
+
+    @Override
+    Map<String, String> endpointEnv(OtlpReceiver receiver) {
+        return Map.of("TELEMETRYFLOW_ENDPOINT", receiver.httpEndpoint(), "TELEMETRYFLOW_PROTOCOL", "http");
+    }
+
+    @Override
+    void assertTransport(ReceivedExport export) {
+        assertThat(export.transport()).as("%s", export).isEqualTo(Transport.HTTP);
+        assertThat(export.path()).as("%s", export).isEqualTo("/v2/" + export.signal().name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    @Override
+    Started start(String label, Map<String, String> env, Map<String, String> systemProperties) {
+        Path micro = ItEnv.existing("it.payara.micro", "Payara Micro not copied by maven-dependency-plugin");
+        Path war = ItEnv.existing("it.payara.war", "examples/payara not packaged");
+        Path out = ItEnv.output("payara");
+        Path work = out.resolve(label + "-work");
+        int port = ItEnv.freePort();
+        Path preboot = work.resolve("preboot.txt");
+        try {
+            Files.createDirectories(work);
+            // HTTP on loopback only (Hazelcast is off: --nohazelcast)
+            Files.writeString(preboot, "set configs.config.server-config.network-config.network-listeners."
+                + "network-listener.http-listener.address=" + ItEnv.LOOPBACK + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> command = new ArrayList<>(List.of(ItEnv.java(), "-Xmx512m"));
+        systemProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.addAll(List.of("-jar", micro.toString(),
+            "--deploy", war.toString(), "--contextroot", CONTEXT_ROOT,
+            "--port", String.valueOf(port), "--nohazelcast",
+            "--prebootcommandfile", preboot.toString(),
+            "--rootdir", work.resolve("payara-root").toString()));
+        AppProcess p = AppProcess.start("payara " + label, command, env, work, out.resolve(label + ".log"));
+        return new Started(p, URI.create("http://" + ItEnv.LOOPBACK + ":" + port + "/" + CONTEXT_ROOT));
+    }
+
+    @Override
+    String assertStartFailed(Started started) {
+        // Payara Micro keeps running when a deployment fails: wait until it is ready, then check
+        // that the deployment failed and the application is not served.
+        AppProcess p = started.process();
+        assertThat(p.awaitOutput(READY, startupTimeout()))
+            .as("Payara Micro ready; output:\n%s", p.tail(60)).isTrue();
+        String output = p.output();
+        assertThat(output).contains("Exception while loading the app");
+        assertThat(output).contains("DeploymentException");
+        assertThat(status(started.base().resolve("/" + CONTEXT_ROOT + "/api/telemetry"))).isEqualTo(404);
+        return output;
+    }
+
+    private static int status(URI uri) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}

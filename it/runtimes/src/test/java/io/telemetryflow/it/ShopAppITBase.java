@@ -1,0 +1,348 @@
+package io.telemetryflow.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opentelemetry.proto.metrics.v1.Metric;
+import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
+import io.opentelemetry.proto.trace.v1.Span;
+import io.opentelemetry.proto.trace.v1.Status;
+import io.telemetryflow.testing.AnyValues;
+import io.telemetryflow.testing.OtlpReceiver;
+import io.telemetryflow.testing.ReceivedExport;
+import io.telemetryflow.testing.ReceivedLog;
+import io.telemetryflow.testing.ReceivedMetric;
+import io.telemetryflow.testing.ReceivedSpan;
+import io.telemetryflow.testing.Signal;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The shop example (examples/quarkus, examples/payara) started as a real process on one runtime,
+ * configured at start time (environment variables and system properties) to export to an
+ * {@link OtlpReceiver} in this JVM; the tests assert what the receiver decoded from the wire.
+ *
+ * <p>The app is started once for the class with a 60 s batch timeout, so data arrives only when
+ * the app flushes ({@code POST /api/telemetry/flush}) or stops.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+abstract class ShopAppITBase {
+
+    /** A started app: the process and the base URI of the shop (e.g. {@code http://127.0.0.1:P/shop}). */
+    record Started(AppProcess process, URI base) {
+    }
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+    static final String SERVICE_VERSION_OVERRIDE = "2.0.0-it";
+    static final String ENVIRONMENT = "development";
+    static final String SHOP = "io.telemetryflow.examples.shop.";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    protected OtlpReceiver receiver;
+    protected Started app;
+    protected String keyId;
+    protected String keySecret;
+    protected String collectorId;
+    protected Duration startupTime;
+    private AppProcess badApp;
+
+    // ------------------------------------------------------------------ per runtime
+
+    /** Short name: quarkus, payara, wildfly. */
+    abstract String runtime();
+
+    /** {@code telemetryflow.service-name} packaged in the example. */
+    abstract String serviceName();
+
+    /** The value of the custom resource attribute {@code example.runtime} packaged in the example. */
+    abstract String runtimeAttribute();
+
+    /** How long the runtime may take to start (this machine is small and shared). */
+    abstract Duration startupTimeout();
+
+    /** Environment variables pointing the SDK at the receiver (endpoint, protocol). */
+    abstract Map<String, String> endpointEnv(OtlpReceiver receiver);
+
+    /** Checks the transport details of one export (gRPC, or HTTP on the v2 paths). */
+    abstract void assertTransport(ReceivedExport export);
+
+    /** Starts the app with these environment variables and system properties; output to {@code <label>.log}. */
+    abstract Started start(String label, Map<String, String> env, Map<String, String> systemProperties);
+
+    /**
+     * Asserts that a start with an invalid configuration failed, the way this runtime fails.
+     *
+     * @return the output to check for the message
+     */
+    abstract String assertStartFailed(Started started);
+
+    // ------------------------------------------------------------------ set-up: start, drive traffic, flush
+
+    @BeforeAll
+    void startAppAndDriveTraffic() {
+        receiver = OtlpReceiver.start();
+        keyId = "tfk_it_" + runtime();
+        keySecret = "tfs_it_" + UUID.randomUUID().toString().replace("-", "");
+        collectorId = "it-collector-" + runtime();
+
+        Map<String, String> env = new LinkedHashMap<>(endpointEnv(receiver));
+        env.put("TELEMETRYFLOW_INSECURE", "true");
+        env.put("TELEMETRYFLOW_API_KEY_ID", keyId);
+        env.put("TELEMETRYFLOW_API_KEY_SECRET", keySecret);
+        // Overrides the version packaged in the app's config file: proves config is read at run time.
+        env.put("TELEMETRYFLOW_SERVICE_VERSION", SERVICE_VERSION_OVERRIDE);
+        // Only a flush or the shutdown can deliver within a test run.
+        env.put("TELEMETRYFLOW_BATCH_TIMEOUT", "60s");
+        app = start("app", env, Map.of("telemetryflow.collector-id", collectorId));
+
+        startupTime = app.process().awaitHttpOk(app.base().resolve(app.base().getPath() + "/api/telemetry"), startupTimeout());
+        System.out.printf("[it] %s ready in %d ms (process start to first HTTP 200)%n", runtime(), startupTime.toMillis());
+
+        HttpResponse<String> created = post("/api/orders?item=book&quantity=2");
+        assertThat(created.statusCode()).as("POST /api/orders: %s", created.body()).isEqualTo(200);
+        assertThat(created.body()).startsWith("order-");
+        HttpResponse<String> checkout = post("/api/orders/checkout?item=gift-card");
+        assertThat(checkout.statusCode()).as("POST /api/orders/checkout").isEqualTo(500);
+        HttpResponse<String> flushed = post("/api/telemetry/flush");
+        assertThat(flushed.statusCode()).isEqualTo(200);
+        assertThat(flushed.body()).as("flush result").isEqualTo("flushed");
+    }
+
+    @AfterAll
+    void stopEverything() {
+        try {
+            if (app != null) {
+                app.process().close();
+            }
+            if (badApp != null) {
+                badApp.close();
+            }
+        } finally {
+            if (receiver != null) {
+                receiver.stop();
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ tests
+
+    @Test
+    @Order(1)
+    void resourceNamesTheServiceWithConfigReadAtRunTime() {
+        ReceivedSpan span = receiver.awaitSpan("order.place", WAIT);
+        ReceivedMetric metric = receiver.awaitMetric("shop.orders.placed", WAIT);
+        ReceivedLog log = receiver.awaitLog("order placed", WAIT);
+        for (Map<String, Object> resource : List.of(span.resourceAttributes(), metric.resourceAttributes(),
+            log.resourceAttributes())) {
+            assertThat(resource)
+                .containsEntry("service.name", serviceName())
+                .containsEntry("service.version", SERVICE_VERSION_OVERRIDE)
+                .containsEntry("service.namespace", "examples")
+                .containsEntry("deployment.environment.name", ENVIRONMENT)
+                .containsEntry("example.runtime", runtimeAttribute());
+        }
+    }
+
+    @Test
+    @Order(2)
+    void tracedCallsAreChildSpansOfTheCaller() {
+        ReceivedSpan create = awaitSpan("orders.create", "order.item", "book");
+        ReceivedSpan place = awaitSpan("order.place", "order.item", "book");
+        assertThat(place.traceId()).isEqualTo(create.traceId());
+        assertThat(place.parentSpanId()).as("order.place is a child of orders.create").isEqualTo(create.spanId());
+        assertThat(place.attributes())
+            .containsEntry("order.quantity", 2L)
+            .containsEntry("code.function.name", SHOP + "OrderService.place");
+        assertThat(place.kind()).isEqualTo(Span.SpanKind.SPAN_KIND_INTERNAL);
+        assertThat(place.status().getCode()).isNotEqualTo(Status.StatusCode.STATUS_CODE_ERROR);
+        assertConnected(create);
+    }
+
+    @Test
+    @Order(3)
+    void failingEndpointEndsItsSpansInError() {
+        ReceivedSpan checkout = awaitSpan("orders.checkout", "order.item", "gift-card");
+        ReceivedSpan charge = receiver.awaitSpan(s -> s.name().equals("payment.charge")
+            && s.traceId().equals(checkout.traceId()), WAIT);
+        ReceivedSpan place = awaitSpan("order.place", "order.item", "gift-card");
+
+        assertThat(charge.parentSpanId()).isEqualTo(checkout.spanId());
+        assertThat(place.parentSpanId()).isEqualTo(checkout.spanId());
+        assertThat(charge.status().getCode()).isEqualTo(Status.StatusCode.STATUS_CODE_ERROR);
+        assertThat(checkout.status().getCode()).isEqualTo(Status.StatusCode.STATUS_CODE_ERROR);
+        assertThat(place.status().getCode()).isNotEqualTo(Status.StatusCode.STATUS_CODE_ERROR);
+        Span.Event exception = charge.events().stream().filter(e -> e.getName().equals("exception")).findFirst()
+            .orElseThrow(() -> new AssertionError("no exception event on " + charge + ": " + charge.eventNames()));
+        assertThat(AnyValues.toMap(exception.getAttributesList()))
+            .containsEntry("exception.type", SHOP + "PaymentDeclinedException");
+        assertConnected(checkout);
+    }
+
+    @Test
+    @Order(4)
+    void countedTimedAndFiredCommandsBecomeMetrics() {
+        // @Counted: one call per endpoint reached OrderService.place
+        ReceivedMetric placed = receiver.awaitMetric("shop.orders.placed", m -> sum(m) == 2, WAIT);
+        assertThat(placed.isMonotonic()).isTrue();
+        // @Counted on a throwing method: counted, with error.type
+        ReceivedMetric charged = receiver.awaitMetric("shop.payments.charged", m -> sum(m) == 1, WAIT);
+        assertThat(charged.dataPointAttributes())
+            .anySatisfy(a -> assertThat(a).containsEntry("error.type", SHOP + "PaymentDeclinedException"));
+        // @Timed: a histogram in seconds, one sample per call
+        ReceivedMetric duration = receiver.awaitMetric("shop.order.duration", m -> histogramCount(m) == 2, WAIT);
+        assertThat(duration.type()).isEqualTo(Metric.DataCase.HISTOGRAM);
+        assertThat(duration.unit()).isEqualTo("s");
+        // Event<RecordCounterCommand>.fire: recorded exactly once
+        ReceivedMetric received = receiver.awaitMetric("shop.orders.received", m -> sum(m) == 1, WAIT);
+        assertThat(received.sumValue(Map.of("order.item", "book"))).isEqualTo(1.0);
+    }
+
+    @Test
+    @Order(5)
+    void logsThroughTheClientCarryTheTraceContext() {
+        ReceivedSpan create = awaitSpan("orders.create", "order.item", "book");
+        ReceivedLog placed = receiver.awaitLog(l -> l.body().equals("order placed")
+            && "book".equals(l.attributes().get("order.item")), WAIT);
+        assertThat(placed.traceId()).isEqualTo(create.traceId());
+        assertThat(placed.spanId()).isEqualTo(create.spanId());
+        assertThat(placed.severityText()).isEqualTo("INFO");
+        assertThat(placed.attributes()).containsKey("order.id");
+
+        ReceivedSpan checkout = awaitSpan("orders.checkout", "order.item", "gift-card");
+        ReceivedLog charging = receiver.awaitLog("charging order", WAIT);
+        assertThat(charging.traceId()).isEqualTo(checkout.traceId());
+        assertThat(charging.severityText()).isEqualTo("WARN");
+    }
+
+    @Test
+    @Order(6)
+    void everyExportCarriesTheTelemetryFlowHeaders() {
+        receiver.awaitSpan("orders.checkout", WAIT);
+        receiver.awaitMetric("shop.orders.received", WAIT);
+        receiver.awaitLog("charging order", WAIT);
+        List<ReceivedExport> exports = receiver.exports();
+        Set<Signal> signals = EnumSet.noneOf(Signal.class);
+        for (ReceivedExport export : exports) {
+            signals.add(export.signal());
+            assertThat(export.header("authorization")).as("%s", export).isEqualTo("Bearer " + keyId + ":" + keySecret);
+            assertThat(export.header("x-telemetryflow-key-id")).as("%s", export).isEqualTo(keyId);
+            assertThat(export.header("x-telemetryflow-key-secret")).as("%s", export).isEqualTo(keySecret);
+            assertThat(export.header("x-telemetryflow-collector-id")).as("%s", export).isEqualTo(collectorId);
+            assertThat(export.header("x-telemetryflow-environment")).as("%s", export).isEqualTo(ENVIRONMENT);
+            assertThat(export.header("x-telemetryflow-api-version")).as("%s", export).isEqualTo("v2");
+            assertThat(export.gzip()).as("gzip (the default compression): %s", export).isTrue();
+            assertTransport(export);
+        }
+        assertThat(signals).containsExactlyInAnyOrder(Signal.TRACES, Signal.METRICS, Signal.LOGS);
+        assertThat(receiver.protocolErrors()).isEmpty();
+    }
+
+    @Test
+    @Order(7)
+    void gracefulStopDeliversWhatWasRecordedJustBefore() {
+        String item = "last-words-" + runtime();
+        HttpResponse<String> r = post("/api/orders?item=" + item);
+        assertThat(r.statusCode()).as("POST /api/orders: %s", r.body()).isEqualTo(200);
+        // 60 s batch timeout: nothing of this request has been exported yet
+        assertThat(receiver.spans()).noneMatch(s -> item.equals(s.attribute("order.item")));
+
+        long t0 = System.nanoTime();
+        int exit = app.process().stopGracefully(Duration.ofSeconds(90));
+        System.out.printf("[it] %s stopped gracefully in %d ms, exit code %d%n", runtime(),
+            (System.nanoTime() - t0) / 1_000_000, exit);
+
+        ReceivedSpan create = awaitSpan("orders.create", "order.item", item);
+        ReceivedSpan place = awaitSpan("order.place", "order.item", item);
+        assertThat(place.parentSpanId()).isEqualTo(create.spanId());
+        ReceivedLog log = receiver.awaitLog(l -> l.body().equals("order placed") && item.equals(l.attributes().get("order.item")), WAIT);
+        assertThat(log.traceId()).isEqualTo(create.traceId());
+        receiver.awaitMetric("shop.orders.received", m -> {
+            NumberDataPoint p = m.sumPoint(Map.of("order.item", item));
+            return p.getAsInt() == 1 || p.getAsDouble() == 1.0;
+        }, WAIT);
+        receiver.awaitMetric("shop.orders.placed", m -> sum(m) == 3, WAIT);
+    }
+
+    @Test
+    @Order(8)
+    void invalidApiKeyIdStopsTheStartWithAClearMessage() {
+        String secret = "tfs_never_print_me_" + UUID.randomUUID().toString().replace("-", "");
+        Map<String, String> env = new LinkedHashMap<>(endpointEnv(receiver));
+        env.put("TELEMETRYFLOW_INSECURE", "true");
+        env.put("TELEMETRYFLOW_API_KEY_ID", "bad");
+        env.put("TELEMETRYFLOW_API_KEY_SECRET", secret);
+        Started bad = start("bad-api-key-id", env, Map.of());
+        badApp = bad.process();
+        String output = assertStartFailed(bad);
+        assertThat(output).contains("telemetryflow.api-key-id");
+        assertThat(output).doesNotContain(secret);
+        assertThat(output).doesNotContain(secret.substring("tfs_".length()));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    HttpResponse<String> post(String pathAndQuery) {
+        URI uri = URI.create(app.base() + pathAndQuery);
+        try {
+            return http.send(HttpRequest.newBuilder(uri).timeout(WAIT).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError("POST " + uri + " failed: " + e + "; output:\n" + app.process().tail(40), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    ReceivedSpan awaitSpan(String name, String attribute, Object value) {
+        return receiver.awaitSpan(s -> s.name().equals(name) && value.equals(s.attribute(attribute)), WAIT);
+    }
+
+    /** Every span of the trace reaches {@code span}'s trace root through parents that were all received. */
+    void assertConnected(ReceivedSpan span) {
+        List<ReceivedSpan> trace = new ArrayList<>();
+        for (ReceivedSpan s : receiver.spans()) {
+            if (s.traceId().equals(span.traceId())) {
+                trace.add(s);
+            }
+        }
+        for (ReceivedSpan s : trace) {
+            if (!s.parentSpanId().isEmpty()) {
+                assertThat(trace).as("parent of %s in trace %s", s, trace)
+                    .anyMatch(p -> p.spanId().equals(s.parentSpanId()));
+            }
+        }
+        assertThat(trace.stream().filter(s -> s.parentSpanId().isEmpty()).count()).as("roots of %s", trace).isEqualTo(1);
+    }
+
+    static double sum(ReceivedMetric m) {
+        double total = 0;
+        for (NumberDataPoint p : m.metric().getSum().getDataPointsList()) {
+            total += p.getValueCase() == NumberDataPoint.ValueCase.AS_INT ? p.getAsInt() : p.getAsDouble();
+        }
+        return total;
+    }
+
+    static long histogramCount(ReceivedMetric m) {
+        return m.metric().getHistogram().getDataPointsList().stream().mapToLong(p -> p.getCount()).sum();
+    }
+}
