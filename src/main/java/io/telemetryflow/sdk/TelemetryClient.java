@@ -293,7 +293,7 @@ public final class TelemetryClient implements AutoCloseable {
         if (command == null) {
             throw new IllegalArgumentException("command must not be null");
         }
-        return dispatch(command, null);
+        return dispatch(command, signalOf(command));
     }
 
     /** The SDK's export health; an all-zero healthy status when disabled. */
@@ -371,6 +371,18 @@ public final class TelemetryClient implements AutoCloseable {
             throw new IllegalStateException("TelemetryClient is not initialized; call initialize()");
         }
         return null;
+    }
+
+    /** The signal a recording command adds to (counted as dropped after shutdown); null for the others. */
+    private static SignalType signalOf(Command<?> command) {
+        if (command instanceof RecordCounterCommand || command instanceof RecordGaugeCommand
+            || command instanceof RecordHistogramCommand || command instanceof RecordMetricCommand) {
+            return SignalType.METRICS;
+        }
+        if (command instanceof EmitLogCommand) {
+            return SignalType.LOGS;
+        }
+        return command instanceof StartSpanCommand ? SignalType.TRACES : null;
     }
 
     private <R> R dispatch(Command<R> command, SignalType signal) {

@@ -48,6 +48,11 @@ public final class Credentials {
             return "is required (expected tfk_…)";
         }
         String v = keyId.trim();
+        if (v.startsWith(KEY_SECRET_PREFIX)) {
+            // A swapped id and secret: the "id" is a secret, so it must not be quoted.
+            return "must start with '" + KEY_ID_PREFIX + "' but looks like an API key secret (value hidden);"
+                + " are the key id and secret swapped?";
+        }
         if (!v.startsWith(KEY_ID_PREFIX) || v.length() == KEY_ID_PREFIX.length()) {
             return "must start with '" + KEY_ID_PREFIX + "' followed by the key (got '" + abbreviate(v) + "')";
         }

@@ -75,7 +75,7 @@ public final class TelemetryConfigParser {
                     all.add(p);
                 }
             }
-            throw new TelemetryConfigException(all);
+            throw new TelemetryConfigException(TelemetryConfig.scrub(all, v.raw(ConfigKey.API_KEY_SECRET)));
         }
     }
 
@@ -137,7 +137,7 @@ public final class TelemetryConfigParser {
         }
 
         TelemetryConfig fail() {
-            throw new TelemetryConfigException(problems);
+            throw new TelemetryConfigException(TelemetryConfig.scrub(problems, lookup.apply(ConfigKey.API_KEY_SECRET.key())));
         }
 
         private static boolean parseBoolean(String s) {

@@ -4,6 +4,7 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,8 @@ import java.util.Map;
  * <p>Typed values keep their type: {@code String}, {@code Boolean}, integral numbers (as
  * {@code long}), floating-point numbers (as {@code double}) and arrays/collections of those.
  * {@code null} values and blank keys are skipped; any other object is recorded by its
- * {@code toString()}. At most {@link #MAX_ATTRIBUTES} entries are kept, so a runaway map
+ * {@code toString()}; primitive arrays of any integral or floating-point type keep their type
+ * too, and {@code null} elements of arrays and collections are left out. At most {@link #MAX_ATTRIBUTES} entries are kept, so a runaway map
  * cannot blow up a data point or a span.
  */
 public final class AttributeMapper {
@@ -59,18 +61,52 @@ public final class AttributeMapper {
             || value instanceof Byte) {
             b.put(key, ((Number) value).longValue());
         } else if (value instanceof Collection<?>) {
-            putList(b, key, new ArrayList<>((Collection<?>) value));
+            putList(b, key, withoutNulls((Collection<?>) value));
         } else if (value instanceof Object[]) {
-            putList(b, key, List.of((Object[]) value));
+            putList(b, key, withoutNulls(Arrays.asList((Object[]) value)));
         } else if (value instanceof long[]) {
             b.put(key, (long[]) value);
+        } else if (value instanceof int[]) {
+            b.put(key, Arrays.stream((int[]) value).asLongStream().toArray());
+        } else if (value instanceof short[]) {
+            short[] a = (short[]) value;
+            long[] longs = new long[a.length];
+            for (int i = 0; i < a.length; i++) {
+                longs[i] = a[i];
+            }
+            b.put(key, longs);
+        } else if (value instanceof byte[]) {
+            byte[] a = (byte[]) value;
+            long[] longs = new long[a.length];
+            for (int i = 0; i < a.length; i++) {
+                longs[i] = a[i];
+            }
+            b.put(key, longs);
         } else if (value instanceof double[]) {
             b.put(key, (double[]) value);
+        } else if (value instanceof float[]) {
+            float[] a = (float[]) value;
+            double[] doubles = new double[a.length];
+            for (int i = 0; i < a.length; i++) {
+                doubles[i] = a[i];
+            }
+            b.put(key, doubles);
         } else if (value instanceof boolean[]) {
             b.put(key, (boolean[]) value);
         } else {
             b.put(key, String.valueOf(value));
         }
+    }
+
+    /** The elements without {@code null}s (a null element has no OTLP array value). */
+    private static List<?> withoutNulls(Collection<?> values) {
+        List<Object> list = new ArrayList<>(values.size());
+        for (Object v : values) {
+            if (v != null) {
+                list.add(v);
+            }
+        }
+        return list;
     }
 
     private static void putList(AttributesBuilder b, String key, List<?> values) {
