@@ -306,6 +306,97 @@ public final class TelemetryClient implements AutoCloseable {
         return rt.queryBus().ask(new GetHealthQuery());
     }
 
+    // ---------------------------------------------------------------- queries (TelemetryFlow query API)
+    // Each needs telemetryflow.query.endpoint; failures are TelemetryQueryException (HTTP error,
+    // timeout, malformed answer, I/O), never with the secret in the message.
+
+    /**
+     * The data points of one metric ({@code GET /api/v1/metrics}).
+     *
+     * @throws io.telemetryflow.sdk.application.TelemetryQueryException when the query API fails
+     * @throws IllegalStateException when not initialized or no query endpoint is configured
+     */
+    public io.telemetryflow.sdk.application.MetricSeries getMetric(
+            io.telemetryflow.sdk.application.GetMetricQuery query) {
+        return ask(query);
+    }
+
+    /**
+     * One metric aggregated over a window, overall and per group ({@code GET /api/v1/metrics/aggregate}).
+     *
+     * @throws io.telemetryflow.sdk.application.TelemetryQueryException when the query API fails
+     * @throws IllegalStateException when not initialized or no query endpoint is configured
+     */
+    public io.telemetryflow.sdk.application.AggregationResult aggregateMetrics(
+            io.telemetryflow.sdk.application.AggregateMetricsQuery query) {
+        return ask(query);
+    }
+
+    /**
+     * One page of log records ({@code GET /api/v1/logs}).
+     *
+     * @throws io.telemetryflow.sdk.application.TelemetryQueryException when the query API fails
+     * @throws IllegalStateException when not initialized or no query endpoint is configured
+     */
+    public io.telemetryflow.sdk.application.LogsPage getLogs(io.telemetryflow.sdk.application.GetLogsQuery query) {
+        return ask(query);
+    }
+
+    /**
+     * Every log record matching {@code query} from its offset on, fetching pages lazily as the
+     * stream is consumed (following {@code hasMore}).
+     */
+    public java.util.stream.Stream<io.telemetryflow.sdk.application.LogEntry> streamLogs(
+            io.telemetryflow.sdk.application.GetLogsQuery query) {
+        return io.telemetryflow.sdk.infrastructure.query.Pagination.logs(this::getLogs, query);
+    }
+
+    /**
+     * Every log record matching {@code query}, all pages collected.
+     *
+     * @throws IllegalStateException if more than 100 000 match (use {@link #streamLogs})
+     */
+    public java.util.List<io.telemetryflow.sdk.application.LogEntry> getAllLogs(
+            io.telemetryflow.sdk.application.GetLogsQuery query) {
+        return io.telemetryflow.sdk.infrastructure.query.Pagination.collect(streamLogs(query), "log records");
+    }
+
+    /**
+     * One whole trace ({@code GET /api/v1/traces/{traceId}}); empty when the backend does not know it.
+     *
+     * @throws IllegalArgumentException if {@code traceId} is not 32 hex characters
+     * @throws io.telemetryflow.sdk.application.TelemetryQueryException when the query API fails
+     */
+    public java.util.Optional<io.telemetryflow.sdk.application.TraceDetail> getTrace(String traceId) {
+        return ask(io.telemetryflow.sdk.application.GetTraceQuery.of(traceId));
+    }
+
+    /**
+     * One page of traces matching {@code query} ({@code GET /api/v1/traces}).
+     *
+     * @throws io.telemetryflow.sdk.application.TelemetryQueryException when the query API fails
+     */
+    public io.telemetryflow.sdk.application.TracesPage searchTraces(
+            io.telemetryflow.sdk.application.SearchTracesQuery query) {
+        return ask(query);
+    }
+
+    /** Every trace matching {@code query} from its offset on, fetching pages lazily (following {@code hasMore}). */
+    public java.util.stream.Stream<io.telemetryflow.sdk.application.TraceSummary> streamTraces(
+            io.telemetryflow.sdk.application.SearchTracesQuery query) {
+        return io.telemetryflow.sdk.infrastructure.query.Pagination.traces(this::searchTraces, query);
+    }
+
+    /**
+     * Every trace matching {@code query}, all pages collected.
+     *
+     * @throws IllegalStateException if more than 100 000 match (use {@link #streamTraces})
+     */
+    public java.util.List<io.telemetryflow.sdk.application.TraceSummary> searchAllTraces(
+            io.telemetryflow.sdk.application.SearchTracesQuery query) {
+        return io.telemetryflow.sdk.infrastructure.query.Pagination.collect(streamTraces(query), "traces");
+    }
+
     /**
      * Answers any query through the query bus.
      *
