@@ -7,6 +7,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /** Settings passed by the build (failsafe system properties) and small helpers. */
 final class ItEnv {
@@ -35,6 +37,20 @@ final class ItEnv {
     static Path output(String name) {
         Path dir = Paths.get(System.getProperty("it.output.dir", "target/it-output")).toAbsolutePath().normalize();
         return dir.resolve(name);
+    }
+
+    /** Deletes {@code dir} and everything below it, if it exists (a server work directory from an earlier run). */
+    static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete " + dir, e);
+        }
     }
 
     /** The {@code java} launcher of the JVM running the tests. */

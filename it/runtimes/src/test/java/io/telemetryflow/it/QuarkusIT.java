@@ -50,6 +50,11 @@ class QuarkusIT extends ShopAppITBase {
     }
 
     @Override
+    boolean responseFiltersSeeUnmappedExceptions() {
+        return false;
+    }
+
+    @Override
     Started start(String label, Map<String, String> env, Map<String, String> systemProperties) {
         Path app = ItEnv.existing("it.quarkus.app", "examples/quarkus not packaged");
         int port = ItEnv.freePort();
@@ -60,6 +65,7 @@ class QuarkusIT extends ShopAppITBase {
         command.add("-jar");
         command.add(app.resolve("quarkus-run.jar").toString());
         Path out = ItEnv.output("quarkus");
+        ItEnv.deleteRecursively(out.resolve(label + "-work"));
         AppProcess p = AppProcess.start("quarkus " + label, command, env, out.resolve(label + "-work"),
             out.resolve(label + ".log"));
         return new Started(p, URI.create("http://" + ItEnv.LOOPBACK + ":" + port));
