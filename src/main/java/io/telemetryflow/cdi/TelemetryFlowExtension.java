@@ -107,9 +107,23 @@ public class TelemetryFlowExtension implements Extension {
         }
         try {
             started();
-        } catch (RuntimeException e) {
-            adv.addDeploymentProblem(new DeploymentException("TelemetryFlow SDK failed to start: " + e.getMessage()));
+        } catch (RuntimeException | LinkageError e) {
+            adv.addDeploymentProblem(new DeploymentException("TelemetryFlow SDK failed to start: " + describe(e)));
         }
+    }
+
+    /**
+     * The start failure in one line. A {@link LinkageError} (e.g. {@code NoSuchMethodError}) means the
+     * application sees OpenTelemetry classes of two versions: the server's own and the SDK's.
+     */
+    private static String describe(Throwable e) {
+        if (e instanceof LinkageError) {
+            return e + " -- the application sees the server's own OpenTelemetry classes mixed with the SDK's: "
+                + "make the server load the application's libraries first (Payara: <class-loader delegate=\"false\"/> "
+                + "in WEB-INF/payara-web.xml; WildFly: exclude the opentelemetry and microprofile-telemetry "
+                + "subsystems in WEB-INF/jboss-deployment-structure.xml)";
+        }
+        return e.getMessage();
     }
 
     void stopSdk(@Observes BeforeShutdown event) {
