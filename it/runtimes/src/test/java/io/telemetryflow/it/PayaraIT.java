@@ -15,8 +15,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
 
 /**
  * examples/payara ({@code shop.war}) on Payara Micro 6: the SDK's portable CDI extension under
@@ -66,22 +72,18 @@ class PayaraIT extends ShopAppITBase {
 
     @Override
     Started start(String label, Map<String, String> env, Map<String, String> systemProperties) {
+        return start(label, ItEnv.existing("it.payara.war", "examples/payara not packaged"), env, systemProperties);
+    }
+
+    private Started start(String label, Path war, Map<String, String> env, Map<String, String> systemProperties) {
         Path micro = ItEnv.existing("it.payara.micro", "Payara Micro not copied by maven-dependency-plugin");
-        Path war = ItEnv.existing("it.payara.war", "examples/payara not packaged");
         Path out = ItEnv.output("payara");
         Path work = out.resolve(label + "-work");
         int port = ItEnv.freePort();
-        Path preboot = work.resolve("preboot.txt");
-        try {
-            // a fresh server: Payara Micro would redeploy what an earlier run left in its root directory
-            ItEnv.deleteRecursively(work);
-            Files.createDirectories(work);
-            // HTTP on loopback only (Hazelcast is off: --nohazelcast)
-            Files.writeString(preboot, "set configs.config.server-config.network-config.network-listeners."
-                + "network-listener.http-listener.address=" + ItEnv.LOOPBACK + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        // HTTP on loopback only (Hazelcast is off: --nohazelcast); the file the example's README uses
+        Path preboot = ItEnv.existing("it.payara.preboot", "examples/payara/preboot.txt");
+        // a fresh server: Payara Micro would redeploy what an earlier run left in its root directory
+        ItEnv.deleteRecursively(work);
         List<String> command = new ArrayList<>(List.of(ItEnv.java(), "-Xmx512m"));
         systemProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-jar", micro.toString(),
@@ -105,6 +107,39 @@ class PayaraIT extends ShopAppITBase {
         assertThat(output).contains("DeploymentException");
         assertThat(status(started.base().resolve("/" + CONTEXT_ROOT + "/api/telemetry"))).isEqualTo(404);
         return output;
+    }
+
+    /**
+     * Why the example ships {@code WEB-INF/payara-web.xml}: without {@code <class-loader delegate="false"/>}
+     * the WAR sees Payara's own OpenTelemetry mixed with the SDK's, and the deployment fails with a
+     * message naming the linkage error and the fix.
+     */
+    @Test
+    @Order(20)
+    void withoutPayaraWebXmlTheDeploymentFailsNamingTheClassLoadingFix() throws IOException {
+        Path war = ItEnv.existing("it.payara.war", "examples/payara not packaged");
+        Path stripped = ItEnv.output(runtime()).resolve("shop-without-payara-web-xml.war");
+        Files.createDirectories(stripped.getParent());
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(war));
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(stripped))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (!e.getName().equals("WEB-INF/payara-web.xml")) {
+                    out.putNextEntry(new ZipEntry(e.getName()));
+                    in.transferTo(out);
+                    out.closeEntry();
+                }
+            }
+        }
+        Map<String, String> env = new LinkedHashMap<>(endpointEnv(receiver));
+        env.put("TELEMETRYFLOW_INSECURE", "true");
+        env.put("TELEMETRYFLOW_API_KEY_ID", keyId);
+        env.put("TELEMETRYFLOW_API_KEY_SECRET", keySecret);
+        Started started = start("without-payara-web-xml", stripped, env, Map.of());
+        others.add(started.process());
+        String output = assertStartFailed(started);
+        assertThat(output).contains("TelemetryFlow SDK failed to start: java.lang.")
+            .contains("<class-loader delegate=\"false\"/>")
+            .doesNotContain(keySecret);
     }
 
     private static int status(URI uri) {

@@ -65,7 +65,8 @@ abstract class ShopAppITBase {
     protected String keySecret;
     protected String collectorId;
     protected Duration startupTime;
-    private AppProcess badApp;
+    /** Other processes a runtime's tests start; killed after the class. */
+    protected final List<AppProcess> others = new java.util.ArrayList<>();
 
     // ------------------------------------------------------------------ per runtime
 
@@ -93,6 +94,11 @@ abstract class ShopAppITBase {
      */
     abstract boolean responseFiltersSeeUnmappedExceptions();
 
+    /** More environment variables for this runtime (every start). */
+    Map<String, String> runtimeEnv() {
+        return Map.of();
+    }
+
     /** Starts the app with these environment variables and system properties; output to {@code <label>.log}. */
     abstract Started start(String label, Map<String, String> env, Map<String, String> systemProperties);
 
@@ -113,6 +119,7 @@ abstract class ShopAppITBase {
         collectorId = "it-collector-" + runtime();
 
         Map<String, String> env = new LinkedHashMap<>(endpointEnv(receiver));
+        env.putAll(runtimeEnv());
         env.put("TELEMETRYFLOW_INSECURE", "true");
         env.put("TELEMETRYFLOW_API_KEY_ID", keyId);
         env.put("TELEMETRYFLOW_API_KEY_SECRET", keySecret);
@@ -142,9 +149,7 @@ abstract class ShopAppITBase {
             if (app != null) {
                 app.process().close();
             }
-            if (badApp != null) {
-                badApp.close();
-            }
+            others.forEach(AppProcess::close);
         } finally {
             if (receiver != null) {
                 receiver.stop();
@@ -324,11 +329,12 @@ abstract class ShopAppITBase {
     void invalidApiKeyIdStopsTheStartWithAClearMessage() {
         String secret = "tfs_never_print_me_" + UUID.randomUUID().toString().replace("-", "");
         Map<String, String> env = new LinkedHashMap<>(endpointEnv(receiver));
+        env.putAll(runtimeEnv());
         env.put("TELEMETRYFLOW_INSECURE", "true");
         env.put("TELEMETRYFLOW_API_KEY_ID", "bad");
         env.put("TELEMETRYFLOW_API_KEY_SECRET", secret);
         Started bad = start("bad-api-key-id", env, Map.of());
-        badApp = bad.process();
+        others.add(bad.process());
         String output = assertStartFailed(bad);
         assertThat(output).contains("telemetryflow.api-key-id");
         assertThat(output).doesNotContain(secret);
