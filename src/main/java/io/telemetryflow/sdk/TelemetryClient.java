@@ -40,6 +40,27 @@ import java.util.Map;
  * (blank or invalid names, negative counter increments, non-finite values) and
  * {@link IllegalStateException} before {@link #initialize()}. After {@link #shutdown()}, records
  * are dropped and counted. A client whose configuration is disabled does nothing at all.
+ *
+ * <p>Bad input, in detail (each case is proven by {@code BadInputCorpusTest}):
+ * <ul>
+ *   <li><b>{@link IllegalArgumentException}</b>, whose message names the argument (and never
+ *       contains the API key secret): a {@code null} or blank metric, span or event name, or span
+ *       id; a metric name that is not an OpenTelemetry instrument name (must start with a letter;
+ *       letters, digits, {@code _ . - /}; at most 255 characters); a negative counter increment; a
+ *       NaN or infinite gauge/metric value; a NaN, infinite or negative histogram value; a
+ *       {@code null} log severity or message; a {@code null} attribute key; a {@code null} command,
+ *       query or timeout.</li>
+ *   <li><b>Accepted, adjusted</b>: a {@code null} attribute map (no attributes); {@code null}
+ *       attribute values and blank keys (left out); {@code null} elements of array/collection
+ *       values (left out); values of other types (recorded by {@code toString()}, or left out if
+ *       that throws); more than 128 attributes (the first 128 are kept); a {@code null} span kind
+ *       (INTERNAL); a {@code null} unit (none).</li>
+ *   <li><b>No-op, counted</b>: {@link #endSpan} or {@link #addSpanEvent} with an id that is not
+ *       open — unknown, ended already (a second {@code endSpan}), or evicted by the open-span cap
+ *       ({@code SpanCommandHandlers.unknownSpanIdCount()}); records after {@link #shutdown()}
+ *       (dropped in {@link #health()}); records for a new metric name beyond 10 000 distinct
+ *       instruments (dropped).</li>
+ * </ul>
  */
 public final class TelemetryClient implements AutoCloseable {
 
@@ -143,12 +164,21 @@ public final class TelemetryClient implements AutoCloseable {
 
     // ---------------------------------------------------------------- metrics
 
-    /** Adds {@code value} (≥ 0) to the counter {@code name}. */
+    /**
+     * Adds {@code value} to the monotonic counter {@code name}.
+     *
+     * @param name instrument name, e.g. {@code orders.created}
+     * @param value increment, at least 0
+     * @param attributes data point attributes, may be {@code null} (see the class comment for odd values)
+     * @throws IllegalArgumentException if {@code name} is null, blank or not an instrument name, or
+     *     {@code value} is negative
+     * @throws IllegalStateException before {@link #initialize()}
+     */
     public void incrementCounter(String name, long value, Map<String, ?> attributes) {
         dispatch(RecordCounterCommand.of(name, value, attributes), SignalType.METRICS);
     }
 
-    /** Adds {@code value} (≥ 0) to the counter {@code name}. */
+    /** Adds {@code value} (at least 0) to the counter {@code name}; see {@link #incrementCounter(String, long, Map)}. */
     public void incrementCounter(String name, long value) {
         dispatch(RecordCounterCommand.of(name, value), SignalType.METRICS);
     }
@@ -158,27 +188,46 @@ public final class TelemetryClient implements AutoCloseable {
         incrementCounter(name, 1L);
     }
 
-    /** Sets the gauge {@code name} to {@code value}. */
+    /**
+     * Sets the synchronous gauge {@code name} to {@code value} for these attributes (last value wins).
+     *
+     * @throws IllegalArgumentException if {@code name} is null, blank or not an instrument name, or
+     *     {@code value} is NaN or infinite
+     * @throws IllegalStateException before {@link #initialize()}
+     */
     public void recordGauge(String name, double value, Map<String, ?> attributes) {
         dispatch(RecordGaugeCommand.of(name, value, attributes), SignalType.METRICS);
     }
 
-    /** Sets the gauge {@code name} to {@code value}. */
+    /** Sets the gauge {@code name} to {@code value}; see {@link #recordGauge(String, double, Map)}. */
     public void recordGauge(String name, double value) {
         dispatch(RecordGaugeCommand.of(name, value), SignalType.METRICS);
     }
 
-    /** Records {@code value} (≥ 0) into the histogram {@code name} with {@code unit} (e.g. {@code s}, {@code By}). */
+    /**
+     * Records {@code value} into the histogram {@code name} with {@code unit} (e.g. {@code s},
+     * {@code By}; {@code null} for none). The unit of a histogram is the one of its first record.
+     *
+     * @throws IllegalArgumentException if {@code name} is null, blank or not an instrument name, or
+     *     {@code value} is negative, NaN or infinite
+     * @throws IllegalStateException before {@link #initialize()}
+     */
     public void recordHistogram(String name, double value, String unit, Map<String, ?> attributes) {
         dispatch(RecordHistogramCommand.of(name, value, unit, attributes), SignalType.METRICS);
     }
 
-    /** Records {@code value} into the histogram {@code name}. */
+    /** Records {@code value} into the histogram {@code name}; see {@link #recordHistogram(String, double, String, Map)}. */
     public void recordHistogram(String name, double value, String unit) {
         dispatch(RecordHistogramCommand.of(name, value, unit), SignalType.METRICS);
     }
 
-    /** Records a generic measurement (kept as a gauge: last value wins) with a unit. */
+    /**
+     * Records a generic measurement (kept as a gauge: last value wins) with a unit.
+     *
+     * @throws IllegalArgumentException if {@code name} is null, blank or not an instrument name, or
+     *     {@code value} is NaN or infinite
+     * @throws IllegalStateException before {@link #initialize()}
+     */
     public void recordMetric(String name, double value, String unit, Map<String, ?> attributes) {
         dispatch(new RecordMetricCommand(name, value, unit, copy(attributes)), SignalType.METRICS);
     }
@@ -190,7 +239,12 @@ public final class TelemetryClient implements AutoCloseable {
 
     // ---------------------------------------------------------------- logs
 
-    /** Emits a log record correlated with the current span. */
+    /**
+     * Emits a log record correlated with the current span. Any message length is accepted.
+     *
+     * @throws IllegalArgumentException if {@code severity} or {@code message} is null
+     * @throws IllegalStateException before {@link #initialize()}
+     */
     public void log(Severity severity, String message, Map<String, ?> attributes) {
         dispatch(new EmitLogCommand(severity, message, copy(attributes)), SignalType.LOGS);
     }
@@ -231,7 +285,10 @@ public final class TelemetryClient implements AutoCloseable {
      * {@link #addSpanEvent}. The span is not made current. Spans never ended are bounded
      * ({@code telemetryflow.spans.max-open}): the oldest are dropped and counted.
      *
+     * @param kind span kind; {@code null} means INTERNAL
      * @return the span id, or 16 zeros when telemetry is disabled or shut down
+     * @throws IllegalArgumentException if {@code name} is null or blank
+     * @throws IllegalStateException before {@link #initialize()}
      */
     public String startSpan(String name, SpanKind kind, Map<String, ?> attributes) {
         StartSpanCommand command = new StartSpanCommand(name, kind, copy(attributes));
@@ -244,7 +301,13 @@ public final class TelemetryClient implements AutoCloseable {
         return startSpan(name, SpanKind.INTERNAL, null);
     }
 
-    /** Ends the span {@code spanId}; a non-null {@code errorOrNull} marks it failed. Unknown ids are ignored (counted). */
+    /**
+     * Ends the span {@code spanId}; a non-null {@code errorOrNull} marks it failed (status ERROR and
+     * an {@code exception} event). An id that is not open (unknown, already ended, evicted) is
+     * ignored and counted: ending a span twice never breaks a request.
+     *
+     * @throws IllegalArgumentException if {@code spanId} is null or blank
+     */
     public void endSpan(String spanId, Throwable errorOrNull) {
         dispatch(new EndSpanCommand(spanId, errorOrNull), null);
     }
@@ -254,7 +317,11 @@ public final class TelemetryClient implements AutoCloseable {
         endSpan(spanId, null);
     }
 
-    /** Adds an event to the open span {@code spanId}. Unknown ids are ignored (counted). */
+    /**
+     * Adds an event to the open span {@code spanId}. An id that is not open is ignored and counted.
+     *
+     * @throws IllegalArgumentException if {@code spanId} or {@code name} is null or blank
+     */
     public void addSpanEvent(String spanId, String name, Map<String, ?> attributes) {
         dispatch(new AddSpanEventCommand(spanId, name, copy(attributes)), null);
     }
@@ -421,8 +488,14 @@ public final class TelemetryClient implements AutoCloseable {
         return flush(Duration.ofSeconds(10));
     }
 
-    /** Exports everything buffered, waiting at most {@code timeout}; {@code true} if every signal flushed. */
+    /**
+     * Exports everything buffered, waiting at most {@code timeout} (a negative timeout does not
+     * wait) even if the backend hangs; {@code true} if every signal flushed in time.
+     *
+     * @throws IllegalArgumentException if {@code timeout} is null
+     */
     public boolean flush(Duration timeout) {
+        requireTimeout(timeout);
         TelemetryRuntime rt = running();
         return rt == null || rt.flush(timeout);
     }
@@ -432,8 +505,15 @@ public final class TelemetryClient implements AutoCloseable {
         return shutdown(DEFAULT_SHUTDOWN_TIMEOUT);
     }
 
-    /** Flushes and shuts down, waiting at most {@code timeout}. Idempotent. */
+    /**
+     * Flushes and shuts down, waiting at most {@code timeout} even if the backend hangs (what is
+     * still in flight then is abandoned in the background). Idempotent.
+     *
+     * @return {@code true} if everything was exported and shut down in time
+     * @throws IllegalArgumentException if {@code timeout} is null (the client keeps running)
+     */
     public synchronized boolean shutdown(Duration timeout) {
+        requireTimeout(timeout);
         if (state == State.SHUT_DOWN) {
             return true;
         }
@@ -451,6 +531,12 @@ public final class TelemetryClient implements AutoCloseable {
     @Override
     public String toString() {
         return "TelemetryClient{state=" + state + ", " + config + "}";
+    }
+
+    private static void requireTimeout(Duration timeout) {
+        if (timeout == null) {
+            throw new IllegalArgumentException("timeout must not be null");
+        }
     }
 
     private TelemetryRuntime running() {

@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The SDK's export health.
+ * The SDK's export health ({@code GetHealthQuery}, {@code TelemetryClient.health()}), fed by the
+ * exporters' real results: never a guess, and never containing the API key secret.
  *
  * @param status overall state
  * @param lastSuccessfulExport time of the last export the backend accepted, if any
@@ -18,11 +19,17 @@ public record HealthStatus(State status, Optional<Instant> lastSuccessfulExport,
 
     /** Overall state. */
     public enum State {
-        /** Exports succeed (or nothing was exported yet). */
+        /** Exports succeed (or nothing was exported yet) and nothing was dropped in the last 5 minutes. */
         HEALTHY,
-        /** The last export failed or data was dropped, but the backend was reached recently. */
+        /**
+         * The last export failed but one succeeded within the last 5 minutes, or data was dropped
+         * (queue full, span registry overflow, after shutdown) within the last 5 minutes.
+         */
         DEGRADED,
-        /** Exports have been failing and no export succeeded recently. */
+        /**
+         * Exports are failing and none succeeded in the last 5 minutes (e.g. no collector), or the
+         * backend rejected the credentials (HTTP 401/403, gRPC UNAUTHENTICATED/PERMISSION_DENIED).
+         */
         UNHEALTHY;
 
         /** Lower-case name, as in the query API ({@code healthy}, …). */
@@ -37,14 +44,22 @@ public record HealthStatus(State status, Optional<Instant> lastSuccessfulExport,
     }
 
     /**
-     * Counters of one signal. For spans and logs: {@code recorded = exported + failed + dropped + queued}.
+     * Counters of one signal, cumulative since the client started. For spans and logs:
+     * {@code recorded = exported + failed + dropped + queued} (exactly, whenever no record call is
+     * running); once flushed, {@code queued} is 0. For metrics (aggregated in memory, no queue) the
+     * counts are data points per export: {@code recorded = exported + failed + dropped}.
      *
      * @param recorded items handed to the SDK (spans ended, log records emitted, metric points exported for metrics)
      * @param exported items the backend accepted
      * @param failed items whose export failed after retries
      * @param dropped items discarded before export (queue full, span registry overflow, after shutdown, instrument cap)
-     * @param queued items waiting in the export queue now
+     * @param queued items waiting in the export queue now (or being exported or retried)
      */
     public record SignalHealth(long recorded, long exported, long failed, long dropped, long queued) {
+
+        /** Whether {@code recorded = exported + failed + dropped + queued}. */
+        public boolean balanced() {
+            return recorded == exported + failed + dropped + queued;
+        }
     }
 }

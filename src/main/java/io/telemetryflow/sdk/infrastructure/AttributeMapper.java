@@ -15,9 +15,10 @@ import java.util.Map;
  * <p>Typed values keep their type: {@code String}, {@code Boolean}, integral numbers (as
  * {@code long}), floating-point numbers (as {@code double}) and arrays/collections of those.
  * {@code null} values and blank keys are skipped; any other object is recorded by its
- * {@code toString()}; primitive arrays of any integral or floating-point type keep their type
- * too, and {@code null} elements of arrays and collections are left out. At most {@link #MAX_ATTRIBUTES} entries are kept, so a runaway map
- * cannot blow up a data point or a span.
+ * {@code toString()} (left out if that throws); primitive arrays of any integral or
+ * floating-point type keep their type too, and {@code null} elements of arrays and collections
+ * are left out. At most {@link #MAX_ATTRIBUTES} entries are kept, so a runaway map cannot blow
+ * up a data point or a span.
  */
 public final class AttributeMapper {
 
@@ -43,8 +44,13 @@ public final class AttributeMapper {
             if (key == null || key.isBlank() || value == null) {
                 continue;
             }
-            put(b, key, value);
-            count++;
+            try {
+                put(b, key, value);
+                count++;
+            } catch (RuntimeException broken) {
+                // a value whose toString() (or a collection whose iteration) throws is left out:
+                // a broken attribute must not fail the business call that records it
+            }
         }
         return b.build();
     }

@@ -11,6 +11,7 @@ final class CountingLogRecordProcessor implements LogRecordProcessor {
 
     private final LogRecordProcessor delegate;
     private final ExportHealth health;
+    private volatile boolean shutdown;
 
     CountingLogRecordProcessor(LogRecordProcessor delegate, ExportHealth health) {
         this.delegate = delegate;
@@ -19,6 +20,11 @@ final class CountingLogRecordProcessor implements LogRecordProcessor {
 
     @Override
     public void onEmit(Context context, ReadWriteLogRecord logRecord) {
+        if (shutdown) {
+            // the batch worker is gone: queueing it would leave it counted as queued forever
+            health.dropped(SignalType.LOGS, 1);
+            return;
+        }
         if (health.admit(SignalType.LOGS)) {
             delegate.onEmit(context, logRecord);
         }
@@ -26,6 +32,7 @@ final class CountingLogRecordProcessor implements LogRecordProcessor {
 
     @Override
     public CompletableResultCode shutdown() {
+        shutdown = true;
         return delegate.shutdown();
     }
 

@@ -12,6 +12,7 @@ final class CountingSpanProcessor implements SpanProcessor {
 
     private final SpanProcessor delegate;
     private final ExportHealth health;
+    private volatile boolean shutdown;
 
     CountingSpanProcessor(SpanProcessor delegate, ExportHealth health) {
         this.delegate = delegate;
@@ -33,6 +34,11 @@ final class CountingSpanProcessor implements SpanProcessor {
         if (!span.getSpanContext().isSampled()) {
             return;
         }
+        if (shutdown) {
+            // the batch worker is gone: queueing it would leave it counted as queued forever
+            health.dropped(SignalType.TRACES, 1);
+            return;
+        }
         if (health.admit(SignalType.TRACES)) {
             delegate.onEnd(span);
         }
@@ -45,6 +51,7 @@ final class CountingSpanProcessor implements SpanProcessor {
 
     @Override
     public CompletableResultCode shutdown() {
+        shutdown = true;
         return delegate.shutdown();
     }
 

@@ -20,7 +20,10 @@ public final class InstrumentCache {
     /** Upper bound of distinct instruments. */
     public static final int MAX_INSTRUMENTS = 10_000;
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(InstrumentCache.class.getName());
+
     private final Meter meter;
+    private final ExportHealth health;
     private final ConcurrentMap<String, LongCounter> counters = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, DoubleGauge> gauges = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, DoubleHistogram> histograms = new ConcurrentHashMap<>();
@@ -29,7 +32,16 @@ public final class InstrumentCache {
 
     /** A cache creating instruments on {@code meter}. */
     public InstrumentCache(Meter meter) {
+        this(meter, null);
+    }
+
+    /**
+     * A cache creating instruments on {@code meter}; records refused by the instrument cap are
+     * counted as dropped metrics in {@code health}.
+     */
+    public InstrumentCache(Meter meter, ExportHealth health) {
         this.meter = meter;
+        this.health = health;
     }
 
     /** The counter {@code name}, or {@code null} if the instrument cap is reached. */
@@ -122,7 +134,13 @@ public final class InstrumentCache {
 
     private boolean admit() {
         if (created.get() >= MAX_INSTRUMENTS) {
-            rejected.incrementAndGet();
+            if (rejected.getAndIncrement() == 0) {
+                LOG.warning("TelemetryFlow: more than " + MAX_INSTRUMENTS + " distinct instrument names; records for"
+                    + " new names are dropped (counted in health()). Are names built from variable data?");
+            }
+            if (health != null) {
+                health.dropped(io.telemetryflow.sdk.domain.SignalType.METRICS, 1);
+            }
             return false;
         }
         return true;

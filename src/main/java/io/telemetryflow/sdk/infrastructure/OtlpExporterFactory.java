@@ -32,6 +32,7 @@ public final class OtlpExporterFactory {
 
     private static final String JDK_HTTP_SENDER = "io.opentelemetry.exporter.sender.jdk.internal.JdkHttpSenderProvider";
     private static final Duration MAX_BACKOFF_CAP = Duration.ofMinutes(1);
+    private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private final TelemetryConfig config;
     private final Map<String, String> headers;
@@ -49,11 +50,13 @@ public final class OtlpExporterFactory {
     public SpanExporter spanExporter() {
         if (config.protocol() == Protocol.GRPC) {
             var b = OtlpGrpcSpanExporter.builder().setEndpoint(baseUrl()).setTimeout(config.timeout())
+                .setConnectTimeout(connectTimeout())
                 .setCompression(compression()).setRetryPolicy(retryPolicy()).setComponentLoader(componentLoader);
             headers.forEach(b::addHeader);
             return b.build();
         }
         var b = OtlpHttpSpanExporter.builder().setEndpoint(httpUrl("traces")).setTimeout(config.timeout())
+            .setConnectTimeout(connectTimeout())
             .setCompression(compression()).setRetryPolicy(retryPolicy()).setComponentLoader(componentLoader);
         headers.forEach(b::addHeader);
         return b.build();
@@ -63,11 +66,13 @@ public final class OtlpExporterFactory {
     public MetricExporter metricExporter() {
         if (config.protocol() == Protocol.GRPC) {
             var b = OtlpGrpcMetricExporter.builder().setEndpoint(baseUrl()).setTimeout(config.timeout())
+                .setConnectTimeout(connectTimeout())
                 .setCompression(compression()).setRetryPolicy(retryPolicy()).setComponentLoader(componentLoader);
             headers.forEach(b::addHeader);
             return b.build();
         }
         var b = OtlpHttpMetricExporter.builder().setEndpoint(httpUrl("metrics")).setTimeout(config.timeout())
+            .setConnectTimeout(connectTimeout())
             .setCompression(compression()).setRetryPolicy(retryPolicy()).setComponentLoader(componentLoader);
         headers.forEach(b::addHeader);
         return b.build();
@@ -77,11 +82,13 @@ public final class OtlpExporterFactory {
     public LogRecordExporter logRecordExporter() {
         if (config.protocol() == Protocol.GRPC) {
             var b = OtlpGrpcLogRecordExporter.builder().setEndpoint(baseUrl()).setTimeout(config.timeout())
+                .setConnectTimeout(connectTimeout())
                 .setCompression(compression()).setRetryPolicy(retryPolicy()).setComponentLoader(componentLoader);
             headers.forEach(b::addHeader);
             return b.build();
         }
         var b = OtlpHttpLogRecordExporter.builder().setEndpoint(httpUrl("logs")).setTimeout(config.timeout())
+            .setConnectTimeout(connectTimeout())
             .setCompression(compression()).setRetryPolicy(retryPolicy()).setComponentLoader(componentLoader);
         headers.forEach(b::addHeader);
         return b.build();
@@ -95,6 +102,14 @@ public final class OtlpExporterFactory {
     /** The OTLP/HTTP URL of a signal: {@code /v2/<signal>} with API v2, else {@code /v1/<signal>}. */
     String httpUrl(String signal) {
         return baseUrl() + (config.apiV2() ? "/v2/" : "/v1/") + signal;
+    }
+
+    /**
+     * The connect timeout: never longer than the export timeout, which bounds every export with
+     * all its retries (OpenTelemetry's senders stop retrying when it is used up).
+     */
+    private Duration connectTimeout() {
+        return config.timeout().compareTo(MAX_CONNECT_TIMEOUT) < 0 ? config.timeout() : MAX_CONNECT_TIMEOUT;
     }
 
     private String compression() {

@@ -52,13 +52,17 @@ public final class TelemetryRuntime {
 
     private TelemetryRuntime(TelemetryConfig config) {
         TraceParents.install();
+        // Before any exporter exists: OpenTelemetry's per-export failure logging is rate-limited,
+        // and this client's secret is masked in whatever OpenTelemetry logs.
+        OpenTelemetryLogFilter.install();
+        Secrets.register(config.credentials().keySecret());
         this.config = config;
         this.health = new ExportHealth(config.maxQueueSize(), config.credentials().keySecret());
         this.sdk = OpenTelemetrySdkFactory.create(config, health);
         this.tracer = sdk.getTracerProvider().tracerBuilder(SCOPE).setInstrumentationVersion(SCOPE_VERSION).build();
         this.meter = sdk.getMeterProvider().meterBuilder(SCOPE).setInstrumentationVersion(SCOPE_VERSION).build();
         this.logger = sdk.getLogsBridge().loggerBuilder(SCOPE).setInstrumentationVersion(SCOPE_VERSION).build();
-        this.instruments = new InstrumentCache(meter);
+        this.instruments = new InstrumentCache(meter, health);
         this.spans = new SpanRegistry(config.maxOpenSpans(), health);
         this.spanHandlers = new SpanCommandHandlers(tracer, spans);
         MetricCommandHandlers metrics = new MetricCommandHandlers(instruments);
@@ -135,7 +139,7 @@ public final class TelemetryRuntime {
             sdk.getSdkTracerProvider().forceFlush(),
             sdk.getSdkMeterProvider().forceFlush(),
             sdk.getSdkLoggerProvider().forceFlush()));
-        return all.join(timeout.toMillis(), TimeUnit.MILLISECONDS).isSuccess();
+        return all.join(waitMillis(timeout), TimeUnit.MILLISECONDS).isSuccess();
     }
 
     /**
@@ -143,6 +147,7 @@ public final class TelemetryRuntime {
      * dropped and counted.
      */
     public boolean shutdown(Duration timeout) {
+        long wait = waitMillis(timeout);
         if (julHandler != null) {
             java.util.logging.Logger.getLogger("").removeHandler(julHandler);
             julHandler.close();
@@ -151,11 +156,44 @@ public final class TelemetryRuntime {
         if (open > 0) {
             health.dropped(io.telemetryflow.sdk.domain.SignalType.TRACES, open);
         }
+        // OpenTelemetry's shutdown blocks the calling thread (PeriodicMetricReader waits up to 3 x 5 s
+        // for its final export), so it runs on its own daemon thread and the caller waits only
+        // for the bound it asked for.
+        CompletableResultCode done = new CompletableResultCode();
+        Thread stopper = new Thread(() -> {
+            try {
+                CompletableResultCode sdkDone = sdk.shutdown();
+                sdkDone.whenComplete(() -> {
+                    if (sdkDone.isSuccess()) {
+                        done.succeed();
+                    } else {
+                        done.fail();
+                    }
+                });
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "TelemetryFlow: shutdown failed: " + e.getClass().getSimpleName());
+                done.fail();
+            }
+        }, "telemetryflow-shutdown");
+        stopper.setDaemon(true);
+        stopper.start();
+        // Masked in OpenTelemetry's log lines until the exporters are really gone.
+        done.whenComplete(() -> Secrets.unregister(config.credentials().keySecret()));
+        return done.join(wait, TimeUnit.MILLISECONDS).isSuccess();
+    }
+
+    /** A wait bound in milliseconds: {@code null} is a programming error, negative means do not wait. */
+    private static long waitMillis(Duration timeout) {
+        if (timeout == null) {
+            throw new IllegalArgumentException("timeout must not be null");
+        }
+        if (timeout.isNegative()) {
+            return 0;
+        }
         try {
-            return sdk.shutdown().join(timeout.toMillis(), TimeUnit.MILLISECONDS).isSuccess();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "TelemetryFlow: shutdown failed: " + e.getClass().getSimpleName());
-            return false;
+            return timeout.toMillis();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
         }
     }
 }
