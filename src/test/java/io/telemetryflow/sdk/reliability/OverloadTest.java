@@ -47,6 +47,9 @@ class OverloadTest {
             .maxQueueSize(QUEUE)
             .build().initialize();
         AtomicBoolean running = new AtomicBoolean(true);
+        // producers pause while the heap is measured: a GC racing two allocating threads measures
+        // their garbage in flight, not what the SDK retains
+        AtomicBoolean paused = new AtomicBoolean(false);
         AtomicLong rounds = new AtomicLong();
         List<Thread> producers = new ArrayList<>();
         List<Throwable> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -57,6 +60,11 @@ class OverloadTest {
                     Map<String, Object> attributes = Map.of("thread", thread);
                     try {
                         while (running.get()) {
+                            if (paused.get()) {
+                                Thread.onSpinWait();
+                                Thread.sleep(1);
+                                continue;
+                            }
                             client.endSpan(client.startSpan("overload.span"));
                             client.logInfo("overload-log", attributes);
                             client.recordGauge("overload.gauge", 1.0, attributes);
@@ -82,11 +90,11 @@ class OverloadTest {
                     assertThat(queued).as(s + " queued while overloaded").isLessThanOrEqualTo(QUEUE);
                 }
                 if (heapAt1s < 0 && System.nanoTime() - start > TimeUnit.SECONDS.toNanos(1)) {
-                    heapAt1s = heapAfterGc();
+                    heapAt1s = quietHeap(paused);
                 }
                 Reliability.sleep(50);
             }
-            long heapAtEnd = heapAfterGc();
+            long heapAtEnd = quietHeap(paused);
             running.set(false);
             for (Thread p : producers) {
                 p.join(5000);
@@ -117,6 +125,17 @@ class OverloadTest {
             running.set(false);
             client.shutdown(Duration.ofSeconds(2));
             receiver.stop();
+        }
+    }
+
+    /** Heap after GC with the producers paused (the export pipeline keeps running). */
+    private static long quietHeap(AtomicBoolean paused) {
+        paused.set(true);
+        try {
+            Reliability.sleep(100);
+            return heapAfterGc();
+        } finally {
+            paused.set(false);
         }
     }
 }
