@@ -39,6 +39,10 @@ class JulLogHandlerTest {
             APP.info("outside any span");
             Logger.getLogger("io.telemetryflow.sdk.infrastructure.ExportHealth").warning("own sdk warning");
             Logger.getLogger("io.opentelemetry.exporter.internal.grpc.GrpcExporter").severe("otel exporter warning");
+            Logger.getLogger("io.telemetryflow.cdi").warning("own cdi warning");
+            // an application in an io.telemetryflow.* package (e.g. the examples) is not the SDK
+            Logger.getLogger("io.telemetryflow.examples.shop.OrderService").info("application under io.telemetryflow");
+            Logger.getLogger("io.telemetryflow.sdkfan.App").info("application with an SDK-like prefix");
             client.flush();
 
             ReceivedLog severe = receiver.awaitLog("payment failed for order A-17", WAIT);
@@ -58,8 +62,10 @@ class JulLogHandlerTest {
 
             ReceivedLog outside = receiver.awaitLog("outside any span", WAIT);
             assertThat(outside.traceId()).isEmpty();
+            receiver.awaitLog("application under io.telemetryflow", WAIT);
+            receiver.awaitLog("application with an SDK-like prefix", WAIT);
             assertThat(receiver.logs()).noneMatch(l -> l.body().contains("own sdk warning")
-                || l.body().contains("otel exporter warning"));
+                || l.body().contains("otel exporter warning") || l.body().contains("own cdi warning"));
             client.shutdown();
             // after shutdown the handler is removed from the root logger
             assertThat(Logger.getLogger("").getHandlers())

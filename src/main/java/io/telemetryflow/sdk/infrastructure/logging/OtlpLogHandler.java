@@ -20,7 +20,7 @@ import java.util.logging.SimpleFormatter;
  * ({@code exception.type}, {@code exception.message}, {@code exception.stacktrace}) and the
  * trace/span ids of the span current on the logging thread.
  *
- * <p>Records of the SDK's own loggers ({@code io.telemetryflow.*}) and of OpenTelemetry
+ * <p>Records of the SDK's own loggers ({@code io.telemetryflow.sdk.*}, {@code io.telemetryflow.cdi.*}) and of OpenTelemetry
  * ({@code io.opentelemetry.*}) are skipped: exporting the exporter's own warnings would feed
  * back into the pipeline that is failing.
  */
@@ -86,10 +86,19 @@ public final class OtlpLogHandler extends Handler {
         setLevel(Level.OFF);
     }
 
-    /** Whether a logger belongs to the SDK or to OpenTelemetry (never exported, no feedback loop). */
+    /**
+     * Whether a logger belongs to the SDK ({@code io.telemetryflow.sdk}, {@code io.telemetryflow.cdi}) or to
+     * OpenTelemetry ({@code io.opentelemetry}): never exported, no feedback loop. Other {@code io.telemetryflow.*}
+     * loggers are applications (such as the examples) and are exported.
+     */
     static boolean isOwnRecord(String loggerName) {
-        return loggerName != null && (loggerName.startsWith("io.telemetryflow.") || loggerName.equals("io.telemetryflow")
-            || loggerName.startsWith("io.opentelemetry."));
+        return loggerName != null && (isUnder(loggerName, "io.telemetryflow.sdk") || isUnder(loggerName, "io.telemetryflow.cdi")
+            || isUnder(loggerName, "io.opentelemetry"));
+    }
+
+    private static boolean isUnder(String loggerName, String prefix) {
+        return loggerName.startsWith(prefix)
+            && (loggerName.length() == prefix.length() || loggerName.charAt(prefix.length()) == '.');
     }
 
     /** Maps JUL levels onto OpenTelemetry severities. */
