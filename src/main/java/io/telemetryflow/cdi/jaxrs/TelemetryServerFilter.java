@@ -1,13 +1,10 @@
 package io.telemetryflow.cdi.jaxrs;
 
 import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.DoubleHistogram;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.telemetryflow.cdi.internal.LogOnce;
 import io.telemetryflow.sdk.infrastructure.TelemetryRuntime;
@@ -28,6 +25,10 @@ import java.net.URI;
  * {@code http.server.request.duration} histogram (seconds). The span is current while the
  * resource method runs, so {@code @Traced} beans called by it become its children.
  *
+ * <p>When the runtime runs no response filter for a request (RESTEasy Reactive, for an exception that
+ * no {@code ExceptionMapper} handles), the span ends with ERROR when the request's CDI context ends
+ * ({@link RequestEndGuard}), or at the latest when the thread serves its next request.
+ *
  * <p>Auto-registered as a {@link Provider}; switched off with {@code telemetryflow.jaxrs.enabled=false}.
  */
 @Provider
@@ -35,16 +36,10 @@ import java.net.URI;
 public class TelemetryServerFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     private static final String CALL = TelemetryServerFilter.class.getName() + ".call";
-    private static final AttributeKey<String> METHOD = AttributeKey.stringKey("http.request.method");
-    private static final AttributeKey<String> ROUTE = AttributeKey.stringKey("http.route");
-    private static final AttributeKey<Long> STATUS = AttributeKey.longKey("http.response.status_code");
     private static final AttributeKey<String> URL_PATH = AttributeKey.stringKey("url.path");
     private static final AttributeKey<String> URL_SCHEME = AttributeKey.stringKey("url.scheme");
     private static final AttributeKey<String> SERVER_ADDRESS = AttributeKey.stringKey("server.address");
     private static final AttributeKey<Long> SERVER_PORT = AttributeKey.longKey("server.port");
-    private static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
-    /** A request whose response filter never ran on this thread (unmapped exception on some runtimes). */
-    private static final ThreadLocal<ServerCall> OPEN_ON_THREAD = new ThreadLocal<>();
 
     private static final TextMapGetter<ContainerRequestContext> HEADERS = new TextMapGetter<>() {
         @Override
@@ -71,7 +66,7 @@ public class TelemetryServerFilter implements ContainerRequestFilter, ContainerR
             return;
         }
         try {
-            healStaleCall();
+            ServerCall.healStaleCallOfThisThread();
             String route = HttpRoutes.template(resourceInfo == null ? null : resourceInfo.getResourceClass(),
                 resourceInfo == null ? null : resourceInfo.getResourceMethod());
             String method = request.getMethod();
@@ -80,11 +75,11 @@ public class TelemetryServerFilter implements ContainerRequestFilter, ContainerR
                 .extract(Context.root(), request, HEADERS);
             var builder = rt.tracer().spanBuilder(route == null ? method : method + " " + route)
                 .setParent(parent).setSpanKind(SpanKind.SERVER)
-                .setAttribute(METHOD, method)
+                .setAttribute(ServerCall.METHOD, method)
                 .setAttribute(URL_PATH, uri.getRawPath())
                 .setAttribute(URL_SCHEME, uri.getScheme());
             if (route != null) {
-                builder.setAttribute(ROUTE, route);
+                builder.setAttribute(ServerCall.ROUTE, route);
             }
             if (uri.getHost() != null) {
                 builder.setAttribute(SERVER_ADDRESS, uri.getHost());
@@ -92,11 +87,15 @@ public class TelemetryServerFilter implements ContainerRequestFilter, ContainerR
             if (uri.getPort() > 0) {
                 builder.setAttribute(SERVER_PORT, (long) uri.getPort());
             }
+            long start = System.nanoTime();
             Span span = builder.startSpan();
-            ServerCall call = new ServerCall(span, parent.with(span).makeCurrent(), Thread.currentThread(),
-                System.nanoTime(), method, route);
-            OPEN_ON_THREAD.set(call);
+            ServerCall call = ServerCall.open(span, parent.with(span).makeCurrent(), start, method, route, duration(rt));
             request.setProperty(CALL, call);
+            // no response filter runs after an exception the runtime handles itself (RESTEasy Reactive):
+            // then the end of the request's CDI context ends the span
+            if (telemetry.guardRequestEnd(call::endWithoutResponse)) {
+                call.guarded();
+            }
         } catch (RuntimeException e) {
             LogOnce.warn("jaxrs-server-request", "JAX-RS server span start", e);
         }
@@ -108,112 +107,20 @@ public class TelemetryServerFilter implements ContainerRequestFilter, ContainerR
         if (!(property instanceof ServerCall)) {
             return;
         }
-        ServerCall call = (ServerCall) property;
         request.removeProperty(CALL);
         try {
-            int status = response.getStatus();
-            call.span.setAttribute(STATUS, (long) status);
-            if (status >= 500) {
-                call.span.setStatus(StatusCode.ERROR, "HTTP " + status);
-                call.span.setAttribute(ERROR_TYPE, String.valueOf(status));
-            }
-            call.finish(status);
-            recordDuration(call, status);
+            ((ServerCall) property).endWithResponse(response.getStatus());
         } catch (RuntimeException e) {
             LogOnce.warn("jaxrs-server-response", "JAX-RS server span end", e);
         }
     }
 
-    private void recordDuration(ServerCall call, int status) {
-        TelemetryRuntime rt = telemetry.runtime();
-        if (rt == null) {
-            return;
-        }
+    private DoubleHistogram duration(TelemetryRuntime rt) {
         DoubleHistogram h = duration;
         if (h == null) {
             h = rt.instruments().histogram("http.server.request.duration", "s", "Duration of HTTP server requests");
             duration = h;
         }
-        if (h != null) {
-            var attributes = Attributes.builder().put(METHOD, call.method).put(STATUS, (long) status);
-            if (call.route != null) {
-                attributes.put(ROUTE, call.route);
-            }
-            if (status >= 500) {
-                attributes.put(ERROR_TYPE, String.valueOf(status));
-            }
-            h.record((System.nanoTime() - call.startNanos) / 1e9, attributes.build());
-        }
+        return h;
     }
-
-    /**
-     * Cleans up after a previous request on this thread whose response filter never ran here
-     * (an unmapped exception, or a runtime that ran the response filter on another thread):
-     * restores the thread's context and ends the span if nobody did.
-     */
-    private static void healStaleCall() {
-        ServerCall stale = OPEN_ON_THREAD.get();
-        if (stale != null) {
-            OPEN_ON_THREAD.remove();
-            stale.closeScope();
-            if (!stale.isEnded()) {
-                stale.span.setStatus(StatusCode.ERROR, "request ended without a response filter (unmapped exception?)");
-                stale.finish(-1);
-            }
-        }
-    }
-
-    /** One request's span and scope. */
-    private static final class ServerCall {
-        final Span span;
-        final Scope scope;
-        final Thread thread;
-        final long startNanos;
-        final String method;
-        final String route;
-        private boolean ended;
-        private boolean scopeClosed;
-
-        ServerCall(Span span, Scope scope, Thread thread, long startNanos, String method, String route) {
-            this.span = span;
-            this.scope = scope;
-            this.thread = thread;
-            this.startNanos = startNanos;
-            this.method = method;
-            this.route = route;
-        }
-
-        /** Closes the scope when on the opening thread (scopes are thread-bound), then ends the span once. */
-        void finish(int status) {
-            if (Thread.currentThread() == thread) {
-                closeScope();
-                if (OPEN_ON_THREAD.get() == this) {
-                    OPEN_ON_THREAD.remove();
-                }
-            }
-            synchronized (this) {
-                if (ended) {
-                    return;
-                }
-                ended = true;
-            }
-            span.end();
-        }
-
-        synchronized boolean isEnded() {
-            return ended;
-        }
-
-        /** Restores the opening thread's previous context; call on the opening thread only. */
-        void closeScope() {
-            synchronized (this) {
-                if (scopeClosed) {
-                    return;
-                }
-                scopeClosed = true;
-            }
-            scope.close();
-        }
-    }
-
 }
