@@ -1,13 +1,13 @@
 package io.telemetryflow.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status;
 import io.telemetryflow.testing.AnyValues;
+import io.telemetryflow.testing.FaultMode;
 import io.telemetryflow.testing.OtlpReceiver;
 import io.telemetryflow.testing.ReceivedExport;
 import io.telemetryflow.testing.ReceivedLog;
@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -52,6 +53,28 @@ abstract class ShopAppITBase {
     record Started(AppProcess process, URI base) {
     }
 
+    /** A caller's W3C trace context: random trace and span ids, sampled, with a {@code tracestate}. */
+    record Caller(String traceId, String spanId, String traceState) {
+
+        static Caller random(String traceState) {
+            return new Caller(hex(16), hex(8), traceState);
+        }
+
+        Map<String, String> headers() {
+            return Map.of("traceparent", "00-" + traceId + "-" + spanId + "-01", "tracestate", traceState,
+                "baggage", "shop.customer=it");
+        }
+
+        private static String hex(int bytes) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < bytes; i++) {
+                sb.append(String.format("%02x", ThreadLocalRandom.current().nextInt(256)));
+            }
+            // all-zero ids are invalid
+            return sb.toString().matches("0+") ? hex(bytes) : sb.toString();
+        }
+    }
+
     static final Duration WAIT = Duration.ofSeconds(30);
     static final String SERVICE_VERSION_OVERRIDE = "2.0.0-it";
     static final String ENVIRONMENT = "development";
@@ -65,6 +88,9 @@ abstract class ShopAppITBase {
     protected String keySecret;
     protected String collectorId;
     protected Duration startupTime;
+    /** The caller of {@code GET /api/orders/42} (direct) and of {@code GET /api/orders/7/receipt} (through the JAX-RS client). */
+    protected Caller statusCaller;
+    protected Caller receiptCaller;
     /** Other processes a runtime's tests start; killed after the class. */
     protected final List<AppProcess> others = new java.util.ArrayList<>();
 
@@ -90,7 +116,8 @@ abstract class ShopAppITBase {
 
     /**
      * Whether the JAX-RS response filters run when a resource method throws an unmapped exception
-     * (so the server span of a failing request gets its status code when the request ends).
+     * (so the server span of a failing request gets its status code); where they do not (RESTEasy
+     * Reactive), the SDK ends the span when the request's CDI context ends, without a status code.
      */
     abstract boolean responseFiltersSeeUnmappedExceptions();
 
@@ -137,6 +164,14 @@ abstract class ShopAppITBase {
         assertThat(created.body()).startsWith("order-");
         HttpResponse<String> checkout = post("/api/orders/checkout?item=gift-card");
         assertThat(checkout.statusCode()).as("POST /api/orders/checkout").isEqualTo(500);
+        statusCaller = Caller.random("tf=it-" + runtime());
+        HttpResponse<String> status = get("/api/orders/42", statusCaller.headers());
+        assertThat(status.statusCode()).as("GET /api/orders/42: %s", status.body()).isEqualTo(200);
+        assertThat(status.body()).isEqualTo("order 42: placed");
+        receiptCaller = Caller.random("tf=it-receipt-" + runtime() + ",other=1");
+        HttpResponse<String> receipt = get("/api/orders/7/receipt", receiptCaller.headers());
+        assertThat(receipt.statusCode()).as("GET /api/orders/7/receipt: %s", receipt.body()).isEqualTo(200);
+        assertThat(receipt.body()).isEqualTo("receipt: order 7: placed");
         HttpResponse<String> flushed = post("/api/telemetry/flush");
         assertThat(flushed.statusCode()).isEqualTo(200);
         assertThat(flushed.body()).as("flush result").isEqualTo("flushed");
@@ -264,15 +299,33 @@ abstract class ShopAppITBase {
 
     @Test
     @Order(6)
-    void jaxrsServerSpanOfAFailingRequestIsAnErrorWithStatus500() {
-        assumeTrue(responseFiltersSeeUnmappedExceptions(), runtime() + " runs no JAX-RS response filter after an "
-            + "unmapped exception: the SDK's server span of such a request only ends when the worker thread serves "
-            + "its next request (known gap of the JAX-RS filter)");
+    void jaxrsServerSpanOfAFailingRequestIsAnErrorEndedWithTheRequest() {
         ReceivedSpan checkout = awaitSpan("orders.checkout", "order.item", "gift-card");
         ReceivedSpan server = receiver.awaitSpan(s -> s.spanId().equals(checkout.parentSpanId()), WAIT);
         assertThat(server.name()).isEqualTo("POST /orders/checkout");
+        assertThat(server.kind()).isEqualTo(Span.SpanKind.SPAN_KIND_SERVER);
         assertThat(server.status().getCode()).isEqualTo(Status.StatusCode.STATUS_CODE_ERROR);
-        assertThat(server.attributes()).containsEntry("http.response.status_code", 500L);
+        // ended with its own request, not when the worker thread served the next one
+        ReceivedSpan next = receiver.awaitSpan(s -> s.traceId().equals(statusCaller.traceId())
+            && s.kind() == Span.SpanKind.SPAN_KIND_SERVER, WAIT);
+        assertThat(server.span().getEndTimeUnixNano()).isLessThanOrEqualTo(next.span().getStartTimeUnixNano());
+        ReceivedMetric duration = receiver.awaitMetric("http.server.request.duration", WAIT);
+        if (responseFiltersSeeUnmappedExceptions()) {
+            assertThat(server.attributes())
+                .containsEntry("http.response.status_code", 500L)
+                .containsEntry("error.type", "500");
+            assertThat(duration.histogramCount(Map.of("http.request.method", "POST", "http.route", "/orders/checkout",
+                "http.response.status_code", 500L, "error.type", "500"))).isEqualTo(1);
+        } else {
+            // no response filter ran: the SDK ended the span when the request's CDI context ended,
+            // without a status code it never saw (the runtime answered 500 by itself)
+            assertThat(server.attributes())
+                .doesNotContainKey("http.response.status_code")
+                .containsEntry("error.type", "_OTHER");
+            assertThat(server.status().getMessage()).contains("without a JAX-RS response");
+            assertThat(duration.histogramCount(Map.of("http.request.method", "POST", "http.route", "/orders/checkout",
+                "error.type", "_OTHER"))).isEqualTo(1);
+        }
     }
 
     @Test
@@ -299,7 +352,122 @@ abstract class ShopAppITBase {
     }
 
     @Test
+    @Order(6)
+    void incomingTraceparentIsContinuedByTheServerSpanNamedByTheRouteTemplate() {
+        ReceivedSpan server = receiver.awaitSpan(s -> s.traceId().equals(statusCaller.traceId())
+            && s.kind() == Span.SpanKind.SPAN_KIND_SERVER, WAIT);
+        assertThat(server.name()).as("the route template, not the raw path").isEqualTo("GET /orders/{id}");
+        assertThat(server.parentSpanId()).as("parent: the caller's span of the traceparent header")
+            .isEqualTo(statusCaller.spanId());
+        assertThat(server.span().getTraceState()).as("tracestate of the caller").isEqualTo(statusCaller.traceState());
+        assertThat(server.attributes())
+            .containsEntry("http.request.method", "GET")
+            .containsEntry("http.route", "/orders/{id}")
+            .containsEntry("url.path", app.base().getPath() + "/api/orders/42")
+            .containsEntry("http.response.status_code", 200L);
+        assertThat(server.status().getCode()).isNotEqualTo(Status.StatusCode.STATUS_CODE_ERROR);
+
+        ReceivedSpan status = awaitSpan("order.status", "order.id", "42");
+        assertThat(status.traceId()).isEqualTo(statusCaller.traceId());
+        assertThat(status.parentSpanId()).isEqualTo(server.spanId());
+
+        // bounded cardinality: no raw path in span names or metric attributes
+        assertThat(receiver.spans()).noneMatch(s -> s.name().contains("/42") || s.name().contains("/7"));
+        ReceivedMetric duration = receiver.awaitMetric("http.server.request.duration", WAIT);
+        assertThat(duration.unit()).isEqualTo("s");
+        assertThat(duration.histogramCount(Map.of("http.request.method", "GET", "http.route", "/orders/{id}",
+            "http.response.status_code", 200L))).as("GET /api/orders/42 and /api/orders/7 (called by the receipt)")
+            .isEqualTo(2);
+        assertThat(duration.dataPointAttributes()).noneMatch(a -> String.valueOf(a.get("http.route")).matches(".*/(42|7)(/.*)?"));
+    }
+
+    @Test
+    @Order(6)
+    void jaxrsClientCallContinuesTheTraceInTheCalledEndpoint() {
+        String trace = receiptCaller.traceId();
+        ReceivedSpan outer = receiver.awaitSpan(s -> s.traceId().equals(trace) && s.name().equals("GET /orders/{id}/receipt"), WAIT);
+        assertThat(outer.kind()).isEqualTo(Span.SpanKind.SPAN_KIND_SERVER);
+        assertThat(outer.parentSpanId()).isEqualTo(receiptCaller.spanId());
+
+        ReceivedSpan client = receiver.awaitSpan(s -> s.traceId().equals(trace) && s.kind() == Span.SpanKind.SPAN_KIND_CLIENT, WAIT);
+        assertThat(client.parentSpanId()).as("CLIENT span: child of the SERVER span of the receipt request").isEqualTo(outer.spanId());
+        assertThat(client.name()).isEqualTo("GET");
+        assertThat(client.attributes())
+            .containsEntry("http.request.method", "GET")
+            .containsEntry("url.full", app.base() + "/api/orders/7")
+            .containsEntry("server.address", ItEnv.LOOPBACK)
+            .containsEntry("server.port", (long) app.base().getPort())
+            .containsEntry("http.response.status_code", 200L);
+        assertThat(client.span().getStartTimeUnixNano()).isGreaterThanOrEqualTo(outer.span().getStartTimeUnixNano());
+        assertThat(client.span().getEndTimeUnixNano()).isLessThanOrEqualTo(outer.span().getEndTimeUnixNano());
+
+        ReceivedSpan inner = receiver.awaitSpan(s -> s.traceId().equals(trace) && s.name().equals("GET /orders/{id}"), WAIT);
+        assertThat(inner.kind()).isEqualTo(Span.SpanKind.SPAN_KIND_SERVER);
+        assertThat(inner.parentSpanId()).as("SERVER span of the called endpoint: child of the CLIENT span").isEqualTo(client.spanId());
+        assertThat(inner.attributes())
+            .containsEntry("http.route", "/orders/{id}")
+            .containsEntry("url.path", app.base().getPath() + "/api/orders/7");
+        assertThat(inner.span().getTraceState()).as("tracestate carried by the client filter")
+            .isEqualTo(receiptCaller.traceState());
+        ReceivedSpan status = awaitSpan("order.status", "order.id", "7");
+        assertThat(status.traceId()).isEqualTo(trace);
+        assertThat(status.parentSpanId()).isEqualTo(inner.spanId());
+    }
+
+    @Test
+    @Order(6)
+    void julRecordsBecomeLogsWithSeverityExceptionAndTraceContext() {
+        ReceivedSpan status = awaitSpan("order.status", "order.id", "42");
+        ReceivedLog info = receiver.awaitLog("status of order 42 requested", WAIT);
+        assertThat(info.severityNumber()).isEqualTo(9);
+        assertThat(info.severityText()).isEqualTo("INFO");
+        assertThat(info.traceId()).isEqualTo(statusCaller.traceId());
+        assertThat(info.spanId()).isEqualTo(status.spanId());
+        assertThat(info.attributes()).containsEntry("log.logger.name", SHOP + "OrderService");
+
+        ReceivedSpan checkout = awaitSpan("orders.checkout", "order.item", "gift-card");
+        ReceivedLog declined = receiver.awaitLog(l -> l.body().startsWith("payment declined for order-"), WAIT);
+        assertThat(declined.severityNumber()).isEqualTo(13);
+        assertThat(declined.severityText()).isEqualTo("WARNING");
+        assertThat(declined.traceId()).isEqualTo(checkout.traceId());
+        assertThat(declined.spanId()).isEqualTo(checkout.spanId());
+        assertThat(declined.attributes())
+            .containsEntry("log.logger.name", SHOP + "OrderResource")
+            .containsEntry("exception.type", SHOP + "PaymentDeclinedException")
+            .containsEntry("exception.message", declined.body());
+        assertThat((String) declined.attributes().get("exception.stacktrace"))
+            .contains(SHOP + "PaymentDeclinedException: payment declined for order-")
+            .contains("OrderService.charge");
+    }
+
+    @Test
     @Order(7)
+    void theSdksOwnLogRecordsAreNotExported() {
+        // a failing export makes the SDK (ExportHealth) and OpenTelemetry's exporter log warnings on JUL
+        receiver.respondWith(FaultMode.httpStatus(400));
+        try {
+            HttpResponse<String> failed = post("/api/telemetry/flush");
+            assertThat(failed.body()).as("flush against a failing receiver").isEqualTo("not everything could be exported");
+        } finally {
+            receiver.respondWith(FaultMode.accept());
+        }
+        assertThat(app.process().awaitOutput("TelemetryFlow: export of", WAIT))
+            .as("the SDK's own warning is logged by the runtime; output:\n%s", app.process().tail(40)).isTrue();
+
+        // the next export carries the application's records only
+        HttpResponse<String> status = get("/api/orders/43", Map.of());
+        assertThat(status.statusCode()).isEqualTo(200);
+        assertThat(post("/api/telemetry/flush").body()).isEqualTo("flushed");
+        receiver.awaitLog("status of order 43 requested", WAIT);
+        assertThat(receiver.logs()).noneMatch(l -> {
+            String logger = String.valueOf(l.attributes().get("log.logger.name"));
+            return (logger.startsWith("io.telemetryflow.") && !logger.startsWith("io.telemetryflow.examples."))
+                || logger.startsWith("io.opentelemetry.") || l.body().contains("TelemetryFlow: export of");
+        });
+    }
+
+    @Test
+    @Order(8)
     void gracefulStopDeliversWhatWasRecordedJustBefore() {
         String item = "last-words-" + runtime();
         HttpResponse<String> r = post("/api/orders?item=" + item);
@@ -325,7 +493,7 @@ abstract class ShopAppITBase {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void invalidApiKeyIdStopsTheStartWithAClearMessage() {
         String secret = "tfs_never_print_me_" + UUID.randomUUID().toString().replace("-", "");
         Map<String, String> env = new LinkedHashMap<>(endpointEnv(receiver));
@@ -372,6 +540,20 @@ abstract class ShopAppITBase {
                 HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new AssertionError("POST " + uri + " failed: " + e + "; output:\n" + app.process().tail(40), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    HttpResponse<String> get(String pathAndQuery, Map<String, String> headers) {
+        URI uri = URI.create(app.base() + pathAndQuery);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(WAIT).GET();
+        headers.forEach(request::header);
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError("GET " + uri + " failed: " + e + "; output:\n" + app.process().tail(40), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);

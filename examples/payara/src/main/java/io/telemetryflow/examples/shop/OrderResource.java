@@ -2,27 +2,41 @@ package io.telemetryflow.examples.shop;
 
 import io.telemetryflow.cdi.SpanAttribute;
 import io.telemetryflow.cdi.Traced;
+import io.telemetryflow.cdi.jaxrs.TelemetryClientFilter;
 import io.telemetryflow.sdk.TelemetryClient;
 import io.telemetryflow.sdk.application.RecordCounterCommand;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * The shop's orders endpoint: each call is a span ({@code orders.create}, {@code orders.checkout})
- * whose children are the {@link OrderService} spans; it fires a command event and logs through the client.
+ * The shop's orders endpoint. The SDK's JAX-RS filter makes every request a SERVER span named by
+ * its route template ({@code GET /orders/{id}}); the {@code @Traced} methods are its children
+ * ({@code orders.create}, {@code orders.checkout}), and so are the {@link OrderService} spans. It
+ * fires a command event, logs through the client and through {@code java.util.logging}, and calls
+ * itself through the JAX-RS client (a CLIENT span, the trace continues in the called endpoint).
  */
 @Path("/orders")
 @Produces(MediaType.TEXT_PLAIN)
 @RequestScoped
 public class OrderResource {
+
+    private static final Logger LOG = Logger.getLogger(OrderResource.class.getName());
 
     @Inject
     TelemetryClient telemetry;
@@ -51,7 +65,33 @@ public class OrderResource {
     public String checkout(@QueryParam("item") @DefaultValue("gift-card") @SpanAttribute("order.item") String item) {
         String id = orders.place(item, 1);
         telemetry.logWarn("charging order", Map.of("order.id", id));
-        orders.charge(id);
+        try {
+            orders.charge(id);
+        } catch (PaymentDeclinedException e) {
+            LOG.log(Level.WARNING, "payment declined for " + id, e);
+            throw e;
+        }
         return id;
+    }
+
+    /** {@code GET /api/orders/42}: the order's status. */
+    @GET
+    @Path("/{id}")
+    public String status(@PathParam("id") String id) {
+        return orders.status(id);
+    }
+
+    /**
+     * {@code GET /api/orders/42/receipt}: fetches the order's status from {@code GET /api/orders/42}
+     * through the JAX-RS client with the SDK's client filter, which carries the trace to the call.
+     */
+    @GET
+    @Path("/{id}/receipt")
+    public String receipt(@PathParam("id") String id, @Context UriInfo uri) {
+        try (Client client = ClientBuilder.newClient().register(TelemetryClientFilter.class)) {
+            String status = client.target(uri.getBaseUri()).path("orders").path(id)
+                .request(MediaType.TEXT_PLAIN).get(String.class);
+            return "receipt: " + status;
+        }
     }
 }

@@ -6,6 +6,8 @@ import io.telemetryflow.cdi.Timed;
 import io.telemetryflow.cdi.Traced;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The business logic, instrumented by annotations only: every call is a span (a child of the
@@ -13,6 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 @ApplicationScoped
 public class OrderService {
+
+    private static final Logger LOG = Logger.getLogger(OrderService.class.getName());
 
     private final AtomicLong ids = new AtomicLong();
 
@@ -32,5 +36,12 @@ public class OrderService {
     @Counted(value = "shop.payments.charged", description = "Payment attempts")
     public void charge(@SpanAttribute("order.id") String orderId) {
         throw new PaymentDeclinedException("payment declined for " + orderId);
+    }
+
+    /** Looks an order up (span {@code order.status}); logs through {@code java.util.logging}, exported when enabled. */
+    @Traced("order.status")
+    public String status(@SpanAttribute("order.id") String orderId) {
+        LOG.log(Level.INFO, "status of order {0} requested", orderId);
+        return "order " + orderId + ": placed";
     }
 }
