@@ -1,6 +1,7 @@
 package io.telemetryflow.sdk;
 
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.trace.Span;
 import io.telemetryflow.sdk.application.AddSpanEventCommand;
 import io.telemetryflow.sdk.application.Command;
@@ -20,6 +21,7 @@ import io.telemetryflow.sdk.domain.SignalType;
 import io.telemetryflow.sdk.domain.SpanKind;
 import io.telemetryflow.sdk.domain.TelemetryConfig;
 import io.telemetryflow.sdk.domain.TelemetryConfigParser;
+import io.telemetryflow.sdk.infrastructure.AttributeMapper;
 import io.telemetryflow.sdk.infrastructure.TelemetryRuntime;
 import java.time.Duration;
 import java.util.HashMap;
@@ -175,12 +177,27 @@ public final class TelemetryClient implements AutoCloseable {
      * @throws IllegalStateException before {@link #initialize()}
      */
     public void incrementCounter(String name, long value, Map<String, ?> attributes) {
+        if (state == State.RUNNING) {
+            TelemetryRuntime rt = runtime;
+            if (rt != null) {
+                // Hot path: what dispatching RecordCounterCommand does (same checks, same exceptions,
+                // same recording), without the command object and its defensive copy of the map: the
+                // map is read once, here, on the caller's thread (bench/RESULTS.md).
+                RecordCounterCommand.validate(name, value);
+                io.opentelemetry.api.common.Attributes converted = AttributeMapper.toAttributesRejectingNullKeys(attributes);
+                LongCounter counter = rt.instruments().counter(name);
+                if (counter != null) {
+                    counter.add(value, converted);
+                }
+                return;
+            }
+        }
         dispatch(RecordCounterCommand.of(name, value, attributes), SignalType.METRICS);
     }
 
     /** Adds {@code value} (at least 0) to the counter {@code name}; see {@link #incrementCounter(String, long, Map)}. */
     public void incrementCounter(String name, long value) {
-        dispatch(RecordCounterCommand.of(name, value), SignalType.METRICS);
+        incrementCounter(name, value, null);
     }
 
     /** Adds 1 to the counter {@code name}. */

@@ -13,11 +13,21 @@ public record RecordCounterCommand(String name, long value, Map<String, Object> 
 
     /** Validates and copies. */
     public RecordCounterCommand {
+        validate(name, value);
+        attributes = Attributes.copy(attributes);
+    }
+
+    /**
+     * The constructor's checks of {@code name} and {@code value}, for a caller that records the same
+     * increment without building the command ({@code TelemetryClient.incrementCounter}).
+     *
+     * @throws IllegalArgumentException if {@code name} is null or blank, or {@code value} is negative
+     */
+    public static void validate(String name, long value) {
         Attributes.requireName(name, "counter name");
         if (value < 0) {
             throw new IllegalArgumentException("counter increment must not be negative (counter '" + name + "')");
         }
-        attributes = Attributes.copy(attributes);
     }
 
     /** Adds {@code value} with no attributes. */

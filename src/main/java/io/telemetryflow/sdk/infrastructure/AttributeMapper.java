@@ -30,16 +30,38 @@ public final class AttributeMapper {
 
     /** Converts {@code map} ({@code null} or empty → {@link Attributes#empty()}). */
     public static Attributes toAttributes(Map<String, ?> map) {
+        return convert(map, false);
+    }
+
+    /**
+     * Converts {@code map} exactly as {@link #toAttributes} does, but fails on a {@code null} key
+     * anywhere in it, with the message of the command records' defensive copy. So a caller can
+     * convert the caller's map directly instead of copying it into a command first, with the same
+     * outcome: the same exception for the same map, or the same attributes.
+     *
+     * @throws IllegalArgumentException if a key is {@code null}
+     */
+    public static Attributes toAttributesRejectingNullKeys(Map<String, ?> map) {
+        return convert(map, true);
+    }
+
+    private static Attributes convert(Map<String, ?> map, boolean rejectNullKeys) {
         if (map == null || map.isEmpty()) {
             return Attributes.empty();
         }
         AttributesBuilder b = Attributes.builder();
         int count = 0;
         for (Map.Entry<String, ?> e : map.entrySet()) {
+            String key = e.getKey();
+            if (key == null && rejectNullKeys) {
+                throw new IllegalArgumentException("attribute keys must not be null");
+            }
             if (count >= MAX_ATTRIBUTES) {
+                if (rejectNullKeys) {
+                    continue; // past the limit, only the keys are still checked
+                }
                 break;
             }
-            String key = e.getKey();
             Object value = e.getValue();
             if (key == null || key.isBlank() || value == null) {
                 continue;
