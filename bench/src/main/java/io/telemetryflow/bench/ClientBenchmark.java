@@ -1,0 +1,55 @@
+package io.telemetryflow.bench;
+
+import io.telemetryflow.sdk.TelemetrySpan;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Warmup;
+
+/** Ours: the injected {@code TelemetryClient} and {@code Event<RecordCounterCommand>.fire}. */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+public class ClientBenchmark {
+
+    @Benchmark
+    public void incrementCounter(CdiState s) {
+        s.client.incrementCounter("bench.client.counter", 1, Bench.MAP);
+    }
+
+    @Benchmark
+    public void recordHistogram(CdiState s) {
+        s.client.recordHistogram("bench.client.histogram", 0.005, "s", Bench.MAP);
+    }
+
+    @Benchmark
+    public void logInfo(CdiState s) {
+        s.client.logInfo("bench log message", Bench.MAP);
+    }
+
+    /** {@code try (TelemetrySpan span = client.span(name)) {}}: started, current, ended. */
+    @Benchmark
+    public void span(CdiState s) {
+        try (TelemetrySpan ignored = s.client.span("bench.client.span")) {
+            // no-op body
+        }
+    }
+
+    /** {@code endSpan(startSpan(name))}: a span by id through the bounded span registry (not made current). */
+    @Benchmark
+    public void startEndSpan(CdiState s) {
+        s.client.endSpan(s.client.startSpan("bench.client.span"));
+    }
+
+    /** {@code Event<RecordCounterCommand>.fire(RecordCounterCommand.of(name, 1, map))} to our synchronous observer. */
+    @Benchmark
+    public void eventFireCounter(CdiState s) {
+        s.commands.fireCounter();
+    }
+}

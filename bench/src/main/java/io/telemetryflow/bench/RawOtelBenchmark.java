@@ -1,0 +1,69 @@
+package io.telemetryflow.bench;
+
+import io.opentelemetry.api.logs.Severity;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Scope;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Warmup;
+
+/** The floor: the raw OpenTelemetry SDK doing each piece of work by hand. */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+public class RawOtelBenchmark {
+
+    /** {@code LongCounter.add} with pre-built {@code Attributes}. */
+    @Benchmark
+    public void counterAdd(RawState s) {
+        s.counter.add(1, Bench.PREBUILT);
+    }
+
+    /** {@code LongCounter.add} with {@code Attributes} built from the same map on every call. */
+    @Benchmark
+    public void counterAddFromMap(RawState s) {
+        s.counter.add(1, Bench.fromMap(Bench.MAP));
+    }
+
+    /** {@code DoubleHistogram.record} with pre-built {@code Attributes}. */
+    @Benchmark
+    public void histogramRecord(RawState s) {
+        s.histogram.record(0.005, Bench.PREBUILT);
+    }
+
+    /** A log record: severity, severity text, body, pre-built attributes. */
+    @Benchmark
+    public void logEmit(RawState s) {
+        s.logger.logRecordBuilder().setSeverity(Severity.INFO).setSeverityText("INFO")
+            .setBody("bench log message").setAllAttributes(Bench.PREBUILT).emit();
+    }
+
+    /** A span started, made current, closed and ended (what {@code client.span(name)} does). */
+    @Benchmark
+    public void span(RawState s) {
+        Span span = s.tracer.spanBuilder("bench.raw.span").setSpanKind(SpanKind.INTERNAL).startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            // no-op body
+        }
+        span.end();
+    }
+
+    /** The same with the attribute {@code @Traced} sets (pre-built): the {@code @Traced} floor. */
+    @Benchmark
+    public void spanTracedEquivalent(RawState s) {
+        Span span = s.tracer.spanBuilder("BenchService.traced").setSpanKind(SpanKind.INTERNAL)
+            .setAllAttributes(s.tracedAttributes).startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            // no-op body
+        }
+        span.end();
+    }
+}
