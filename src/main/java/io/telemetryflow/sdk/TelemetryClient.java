@@ -1,7 +1,6 @@
 package io.telemetryflow.sdk;
 
 import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.trace.Span;
 import io.telemetryflow.sdk.application.AddSpanEventCommand;
 import io.telemetryflow.sdk.application.Command;
@@ -184,11 +183,7 @@ public final class TelemetryClient implements AutoCloseable {
                 // same recording), without the command object and its defensive copy of the map: the
                 // map is read once, here, on the caller's thread (bench/RESULTS.md).
                 RecordCounterCommand.validate(name, value);
-                io.opentelemetry.api.common.Attributes converted = AttributeMapper.toAttributesRejectingNullKeys(attributes);
-                LongCounter counter = rt.instruments().counter(name);
-                if (counter != null) {
-                    counter.add(value, converted);
-                }
+                rt.metricHandlers().addToCounter(name, value, AttributeMapper.toAttributesRejectingNullKeys(attributes));
                 return;
             }
         }

@@ -20,11 +20,19 @@ public final class MetricCommandHandlers {
 
     /** Adds to a counter. */
     public Void counter(RecordCounterCommand c) {
-        LongCounter counter = instruments.counter(c.name());
-        if (counter != null) {
-            counter.add(c.value(), AttributeMapper.toAttributes(c.attributes()));
-        }
+        addToCounter(c.name(), c.value(), AttributeMapper.toAttributes(c.attributes()));
         return null;
+    }
+
+    /**
+     * Adds to a counter from already validated values: the recording both {@link #counter} and the
+     * client's allocation-free {@code incrementCounter} path share.
+     */
+    public void addToCounter(String name, long value, io.opentelemetry.api.common.Attributes attributes) {
+        LongCounter counter = instruments.counter(name);
+        if (counter != null) {
+            counter.add(value, attributes);
+        }
     }
 
     /** Sets a synchronous gauge. */

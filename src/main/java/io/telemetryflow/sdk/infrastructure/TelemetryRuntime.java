@@ -43,6 +43,7 @@ public final class TelemetryRuntime {
     private final InstrumentCache instruments;
     private final SpanRegistry spans;
     private final SpanCommandHandlers spanHandlers;
+    private final MetricCommandHandlers metrics;
     private final Tracer tracer;
     private final Meter meter;
     private final Logger logger;
@@ -65,7 +66,7 @@ public final class TelemetryRuntime {
         this.instruments = new InstrumentCache(meter, health);
         this.spans = new SpanRegistry(config.maxOpenSpans(), health);
         this.spanHandlers = new SpanCommandHandlers(tracer, spans);
-        MetricCommandHandlers metrics = new MetricCommandHandlers(instruments);
+        this.metrics = new MetricCommandHandlers(instruments);
         this.commandBus = CommandBus.builder()
             .register(RecordCounterCommand.class, metrics::counter)
             .register(RecordGaugeCommand.class, metrics::gauge)
@@ -120,6 +121,9 @@ public final class TelemetryRuntime {
 
     /** The registry of spans started by id. */
     public SpanRegistry spanRegistry() { return spans; }
+
+    /** The metric handlers. */
+    public MetricCommandHandlers metricHandlers() { return metrics; }
 
     /** The span handlers. */
     public SpanCommandHandlers spanHandlers() { return spanHandlers; }
