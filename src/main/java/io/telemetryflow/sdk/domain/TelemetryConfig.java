@@ -240,33 +240,54 @@ public final class TelemetryConfig {
 
     /** Mutable builder; {@link #build()} validates everything at once. */
     public static final class Builder {
-        private boolean enabled = true;
+        // Defaults come from ConfigKey, the one list of keys and defaults (DESIGN §4).
+        private boolean enabled = flag(ConfigKey.ENABLED);
         private String apiKeyId;
         private String apiKeySecret;
         private String endpoint = ConfigKey.ENDPOINT.defaultValue();
-        private Protocol protocol = Protocol.GRPC;
-        private boolean insecure;
-        private Duration timeout = Duration.ofSeconds(30);
-        private boolean compression = true;
-        private boolean retryEnabled = true;
-        private int maxRetries = 3;
-        private Duration retryBackoff = Duration.ofSeconds(5);
+        private Protocol protocol = Protocol.parse(ConfigKey.PROTOCOL.defaultValue());
+        private boolean insecure = flag(ConfigKey.INSECURE);
+        private Duration timeout = duration(ConfigKey.TIMEOUT);
+        private boolean compression = "gzip".equals(ConfigKey.COMPRESSION.defaultValue());
+        private boolean retryEnabled = flag(ConfigKey.RETRY_ENABLED);
+        private int maxRetries = number(ConfigKey.RETRY_MAX_RETRIES);
+        private Duration retryBackoff = duration(ConfigKey.RETRY_BACKOFF);
         private String serviceName;
-        private String serviceVersion = "1.0.0";
-        private String serviceNamespace = "telemetryflow";
-        private String environment = "production";
-        private String collectorId = "";
-        private EnumSet<SignalType> signals = EnumSet.allOf(SignalType.class);
-        private Duration batchTimeout = Duration.ofSeconds(10);
-        private int batchMaxSize = 512;
-        private int maxQueueSize = 2048;
-        private int maxOpenSpans = 10_000;
-        private boolean exemplarsEnabled = true;
-        private boolean apiV2 = true;
+        private String serviceVersion = ConfigKey.SERVICE_VERSION.defaultValue();
+        private String serviceNamespace = ConfigKey.SERVICE_NAMESPACE.defaultValue();
+        private String environment = ConfigKey.ENVIRONMENT.defaultValue();
+        private String collectorId = ConfigKey.COLLECTOR_ID.defaultValue();
+        private EnumSet<SignalType> signals = defaultSignals();
+        private Duration batchTimeout = duration(ConfigKey.BATCH_TIMEOUT);
+        private int batchMaxSize = number(ConfigKey.BATCH_MAX_SIZE);
+        private int maxQueueSize = number(ConfigKey.BATCH_MAX_QUEUE_SIZE);
+        private int maxOpenSpans = number(ConfigKey.SPANS_MAX_OPEN);
+        private boolean exemplarsEnabled = flag(ConfigKey.EXEMPLARS_ENABLED);
+        private boolean apiV2 = flag(ConfigKey.API_V2);
         private Map<String, String> attributes = new LinkedHashMap<>();
         private URI queryEndpoint;
-        private boolean jaxrsEnabled = true;
-        private boolean julEnabled;
+        private boolean jaxrsEnabled = flag(ConfigKey.JAXRS_ENABLED);
+        private boolean julEnabled = flag(ConfigKey.LOGS_JUL_ENABLED);
+
+        private static boolean flag(ConfigKey key) {
+            return Boolean.parseBoolean(key.defaultValue());
+        }
+
+        private static int number(ConfigKey key) {
+            return Integer.parseInt(key.defaultValue());
+        }
+
+        private static Duration duration(ConfigKey key) {
+            return Durations.parse(key.defaultValue());
+        }
+
+        private static EnumSet<SignalType> defaultSignals() {
+            EnumSet<SignalType> s = EnumSet.noneOf(SignalType.class);
+            if (flag(ConfigKey.SIGNALS_METRICS)) { s.add(SignalType.METRICS); }
+            if (flag(ConfigKey.SIGNALS_LOGS)) { s.add(SignalType.LOGS); }
+            if (flag(ConfigKey.SIGNALS_TRACES)) { s.add(SignalType.TRACES); }
+            return s;
+        }
 
         private Builder() {
         }
