@@ -390,7 +390,7 @@ public final class TelemetryClient implements AutoCloseable {
     // timeout, malformed answer, I/O), never with the secret in the message.
 
     /**
-     * The data points of one metric ({@code GET /api/v1/metrics}).
+     * The data points of one metric ({@code POST /api/v2/query/signals/metrics}, averaged per bucket).
      *
      * @throws io.telemetryflow.sdk.application.TelemetryQueryException when the query API fails
      * @throws IllegalStateException when not initialized or no query endpoint is configured
@@ -401,7 +401,7 @@ public final class TelemetryClient implements AutoCloseable {
     }
 
     /**
-     * One metric aggregated over a window, overall and per group ({@code GET /api/v1/metrics/aggregate}).
+     * One metric aggregated over a window, overall and per group ({@code POST /api/v2/query/signals/metrics}, aggregated buckets combined).
      *
      * @throws io.telemetryflow.sdk.application.TelemetryQueryException when the query API fails
      * @throws IllegalStateException when not initialized or no query endpoint is configured
@@ -412,7 +412,7 @@ public final class TelemetryClient implements AutoCloseable {
     }
 
     /**
-     * One page of log records ({@code GET /api/v1/logs}).
+     * One page of log records ({@code POST /api/v2/query/signals/logs}).
      *
      * @throws io.telemetryflow.sdk.application.TelemetryQueryException when the query API fails
      * @throws IllegalStateException when not initialized or no query endpoint is configured
@@ -441,7 +441,7 @@ public final class TelemetryClient implements AutoCloseable {
     }
 
     /**
-     * One whole trace ({@code GET /api/v1/traces/{traceId}}); empty when the backend does not know it.
+     * One whole trace ({@code GET /api/v2/query/signals/traces/{traceId}}); empty when the backend does not know it.
      *
      * @throws IllegalArgumentException if {@code traceId} is not 32 hex characters
      * @throws io.telemetryflow.sdk.application.TelemetryQueryException when the query API fails
@@ -451,7 +451,7 @@ public final class TelemetryClient implements AutoCloseable {
     }
 
     /**
-     * One page of traces matching {@code query} ({@code GET /api/v1/traces}).
+     * One page of traces matching {@code query} ({@code POST /api/v2/query/signals/traces/summaries}).
      *
      * @throws io.telemetryflow.sdk.application.TelemetryQueryException when the query API fails
      */
@@ -474,6 +474,42 @@ public final class TelemetryClient implements AutoCloseable {
     public java.util.List<io.telemetryflow.sdk.application.TraceSummary> searchAllTraces(
             io.telemetryflow.sdk.application.SearchTracesQuery query) {
         return io.telemetryflow.sdk.infrastructure.query.Pagination.collect(streamTraces(query), "traces");
+    }
+
+    /**
+     * The names of the stored metrics starting with {@code prefix} ({@code null}: all), up to 100.
+     *
+     * @throws io.telemetryflow.sdk.application.TelemetryQueryException when the query API fails
+     */
+    public java.util.List<String> metricNames(String prefix) {
+        return ask(io.telemetryflow.sdk.application.GetMetricNamesQuery.withPrefix(prefix));
+    }
+
+    /**
+     * The values the attribute {@code label} has taken on {@code metricName} ({@code null}: any metric), up to 100.
+     *
+     * @throws io.telemetryflow.sdk.application.TelemetryQueryException when the query API fails
+     */
+    public java.util.List<String> labelValues(String label, String metricName) {
+        return ask(io.telemetryflow.sdk.application.GetLabelValuesQuery.of(label, metricName));
+    }
+
+    /**
+     * How many log records of each severity arrived in the query's range.
+     *
+     * @throws io.telemetryflow.sdk.application.TelemetryQueryException when the query API fails
+     */
+    public Map<String, Long> countLogsBySeverity(io.telemetryflow.sdk.application.CountLogsBySeverityQuery query) {
+        return ask(query);
+    }
+
+    /**
+     * The health of the TelemetryFlow Core server ({@code GET /health}); {@link #health()} is this SDK's.
+     *
+     * @throws io.telemetryflow.sdk.application.TelemetryQueryException when the server cannot be reached
+     */
+    public io.telemetryflow.sdk.application.PlatformHealth platformHealth() {
+        return ask(new io.telemetryflow.sdk.application.GetPlatformHealthQuery());
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.telemetryflow.sdk;
 
 import io.telemetryflow.sdk.domain.Protocol;
+import io.telemetryflow.sdk.domain.QueryCredentials;
+import io.telemetryflow.sdk.domain.SignalType;
 import io.telemetryflow.sdk.domain.TelemetryConfig;
 import java.net.URI;
 import java.time.Duration;
@@ -102,8 +104,38 @@ public final class TelemetryClientBuilder {
     /** A custom resource attribute. */
     public TelemetryClientBuilder attribute(String key, String value) { config.attribute(key, value); return this; }
 
-    /** Base URL of the TelemetryFlow query API. */
+    /** Base URL of TelemetryFlow Core ({@code telemetryflow.query.endpoint}); needs a token or a login. */
     public TelemetryClientBuilder queryEndpoint(URI queryEndpoint) { config.queryEndpoint(queryEndpoint); return this; }
+
+    /** A ready JWT access token for the query API ({@code telemetryflow.query.token}). */
+    public TelemetryClientBuilder queryToken(String token) {
+        config.queryCredentials(QueryCredentials.token(token));
+        return this;
+    }
+
+    /**
+     * A TelemetryFlow Core user the SDK logs in as, once, then keeps the session by refreshing
+     * ({@code telemetryflow.query.email} / {@code .password}).
+     */
+    public TelemetryClientBuilder queryLogin(String email, String password) {
+        config.queryCredentials(QueryCredentials.login(email, password));
+        return this;
+    }
+
+    /** {@code X-TelemetryFlow-Collector-Name} ({@code telemetryflow.collector-name}). */
+    public TelemetryClientBuilder collectorName(String name) { config.collectorName(name); return this; }
+
+    /** {@code X-TelemetryFlow-Collector-Hostname} ({@code telemetryflow.collector-hostname}). */
+    public TelemetryClientBuilder collectorHostname(String hostname) { config.collectorHostname(hostname); return this; }
+
+    /** {@code X-TelemetryFlow-Datacenter} ({@code telemetryflow.datacenter}, default {@code default}). */
+    public TelemetryClientBuilder datacenter(String datacenter) { config.datacenter(datacenter); return this; }
+
+    /** Sends one signal to its own endpoint ({@code telemetryflow.<traces|metrics|logs>.endpoint}). */
+    public TelemetryClientBuilder endpoint(SignalType signal, String endpoint) {
+        config.signalEndpoint(signal, endpoint);
+        return this;
+    }
 
     /**
      * Validates the configuration and creates the client (not yet initialized).

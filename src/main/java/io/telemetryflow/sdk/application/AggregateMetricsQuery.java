@@ -9,7 +9,7 @@ import java.util.Locale;
 
 /**
  * Aggregates one metric over a time window into a single value, optionally per group
- * ({@code GET /api/v1/metrics/aggregate}).
+ * ({@code POST /api/v2/query/signals/metrics}, aggregated buckets combined).
  *
  * <pre>{@code
  * AggregationResult perRegion = telemetry.aggregateMetrics(

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads one page of log records ({@code GET /api/v1/logs}). Walk all pages with
+ * Reads one page of log records ({@code POST /api/v2/query/signals/logs}). Walk all pages with
  * {@code TelemetryClient.streamLogs} / {@code getAllLogs}, or by hand with {@link #withOffset}.
  *
  * <pre>{@code

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the data points of one metric in a time window ({@code GET /api/v1/metrics}).
+ * Reads the data points of one metric in a time window ({@code POST /api/v2/query/signals/metrics}, averaged per bucket).
  *
  * <pre>{@code
  * MetricSeries series = telemetry.getMetric(GetMetricQuery.builder("orders.created")

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Reads one whole trace ({@code GET /api/v1/traces/{traceId}}); empty when the backend does not
+ * Reads one whole trace ({@code GET /api/v2/query/signals/traces/{traceId}}); empty when the backend does not
  * know it.
  *
  * @param traceId 32 hexadecimal characters, not all zero; upper case is accepted and lower-cased

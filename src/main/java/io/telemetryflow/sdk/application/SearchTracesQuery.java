@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Finds traces ({@code GET /api/v1/traces}); one page of summaries. Every criterion left
+ * Finds traces ({@code POST /api/v2/query/signals/traces/summaries}); one page of summaries. Every criterion left
  * {@code null} (or empty) does not filter.
  *
  * <pre>{@code

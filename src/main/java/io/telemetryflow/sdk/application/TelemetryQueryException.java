@@ -1,6 +1,7 @@
 package io.telemetryflow.sdk.application;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A query could not be answered by the TelemetryFlow query API: an HTTP error status, a
@@ -21,11 +22,17 @@ public final class TelemetryQueryException extends RuntimeException {
         /** The answer was not the documented JSON (truncated, wrong type, missing field, too large). */
         MALFORMED_RESPONSE,
         /** The request could not be sent or the answer not read (connection refused, reset, interrupted, …). */
-        IO_ERROR
+        IO_ERROR,
+        /**
+         * The query API did not accept the configured credentials: login refused or rate-limited,
+         * MFA required, refresh token expired and login impossible, or a rejected ready token.
+         */
+        AUTHENTICATION
     }
 
     private final Reason reason;
     private final int statusCode;
+    private final String errorCode;
 
     /**
      * Creates the exception.
@@ -36,9 +43,22 @@ public final class TelemetryQueryException extends RuntimeException {
      * @param cause the underlying failure, or {@code null}
      */
     public TelemetryQueryException(Reason reason, int statusCode, String message, Throwable cause) {
+        this(reason, statusCode, null, message, cause);
+    }
+
+    /**
+     * @param errorCode the platform's {@code error.code} (e.g. {@code REFRESH_TOKEN_EXPIRED}), or {@code null}
+     */
+    public TelemetryQueryException(Reason reason, int statusCode, String errorCode, String message, Throwable cause) {
         super(message, cause);
         this.reason = Objects.requireNonNull(reason, "reason");
         this.statusCode = statusCode;
+        this.errorCode = errorCode;
+    }
+
+    /** The platform's {@code error.code} of the answer (e.g. {@code FORBIDDEN}), if it sent one. */
+    public Optional<String> errorCode() {
+        return Optional.ofNullable(errorCode);
     }
 
     /** Creates the exception without a cause. */

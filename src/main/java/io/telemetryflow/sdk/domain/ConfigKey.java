@@ -1,5 +1,6 @@
 package io.telemetryflow.sdk.domain;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -17,26 +18,42 @@ public enum ConfigKey {
     PROTOCOL("telemetryflow.protocol", "grpc", "grpc or http"),
     INSECURE("telemetryflow.insecure", "false", "true or false"),
     TIMEOUT("telemetryflow.timeout", "30s", "a positive duration such as 500ms, 10s, 2m or PT10S"),
-    COMPRESSION("telemetryflow.compression", "gzip", "gzip or none"),
+    COMPRESSION("telemetryflow.compression", "auto",
+        "auto (gzip on gRPC, none on OTLP/HTTP, which the TelemetryFlow collector reads raw), gzip or none"),
     RETRY_ENABLED("telemetryflow.retry.enabled", "true", "true or false"),
     RETRY_MAX_RETRIES("telemetryflow.retry.max-retries", "3", "an integer from 0 to 4 (OpenTelemetry allows at most 5 attempts)"),
     RETRY_BACKOFF("telemetryflow.retry.backoff", "5s", "a positive duration such as 500ms, 5s or PT5S"),
     SERVICE_NAME("telemetryflow.service-name", null, "a non-blank service name (or OTEL_SERVICE_NAME)"),
     SERVICE_VERSION("telemetryflow.service-version", "1.0.0", "a non-blank version"),
     SERVICE_NAMESPACE("telemetryflow.service-namespace", "telemetryflow", "a non-blank namespace"),
-    ENVIRONMENT("telemetryflow.environment", "production", "a non-blank environment name"),
+    // The Go and Python siblings read ENV, then ENVIRONMENT (TELEMETRYFLOW-PLATFORM.md §3).
+    ENVIRONMENT("telemetryflow.environment", "production", "a non-blank environment name", "ENV", "ENVIRONMENT"),
     COLLECTOR_ID("telemetryflow.collector-id", "", "any collector id, or empty"),
-    SIGNALS_METRICS("telemetryflow.signals.metrics", "true", "true or false"),
-    SIGNALS_LOGS("telemetryflow.signals.logs", "true", "true or false"),
-    SIGNALS_TRACES("telemetryflow.signals.traces", "true", "true or false"),
+    COLLECTOR_NAME("telemetryflow.collector-name", "", "any collector name, or empty"),
+    COLLECTOR_HOSTNAME("telemetryflow.collector-hostname", "", "any host name, or empty"),
+    DATACENTER("telemetryflow.datacenter", "default", "a non-blank datacenter name"),
+    TRACES_ENDPOINT("telemetryflow.traces.endpoint", null,
+        "host:port or http(s)://host:port for spans (default: telemetryflow.endpoint)"),
+    METRICS_ENDPOINT("telemetryflow.metrics.endpoint", null,
+        "host:port or http(s)://host:port for metrics (default: telemetryflow.endpoint)"),
+    LOGS_ENDPOINT("telemetryflow.logs.endpoint", null,
+        "host:port or http(s)://host:port for logs (default: telemetryflow.endpoint)"),
+    // Python's TELEMETRYFLOW_ENABLE_* switches are accepted as aliases.
+    SIGNALS_METRICS("telemetryflow.signals.metrics", "true", "true or false", "TELEMETRYFLOW_ENABLE_METRICS"),
+    SIGNALS_LOGS("telemetryflow.signals.logs", "true", "true or false", "TELEMETRYFLOW_ENABLE_LOGS"),
+    SIGNALS_TRACES("telemetryflow.signals.traces", "true", "true or false", "TELEMETRYFLOW_ENABLE_TRACES"),
     BATCH_TIMEOUT("telemetryflow.batch.timeout", "10s", "a positive duration such as 500ms, 10s or PT10S"),
     BATCH_MAX_SIZE("telemetryflow.batch.max-size", "512", "an integer from 1 to 100000"),
     BATCH_MAX_QUEUE_SIZE("telemetryflow.batch.max-queue-size", "2048",
         "an integer from 1 to 10000000, not below telemetryflow.batch.max-size"),
     SPANS_MAX_OPEN("telemetryflow.spans.max-open", "10000", "an integer from 1 to 10000000"),
-    EXEMPLARS_ENABLED("telemetryflow.exemplars.enabled", "true", "true or false"),
+    EXEMPLARS_ENABLED("telemetryflow.exemplars.enabled", "true", "true or false", "TELEMETRYFLOW_ENABLE_EXEMPLARS"),
     API_V2("telemetryflow.api.v2", "true", "true or false"),
-    QUERY_ENDPOINT("telemetryflow.query.endpoint", null, "an absolute http(s):// URL"),
+    QUERY_ENDPOINT("telemetryflow.query.endpoint", null,
+        "an absolute http(s):// URL of TelemetryFlow Core (http:// to a non-loopback host needs telemetryflow.insecure=true)"),
+    QUERY_TOKEN("telemetryflow.query.token", null, "a JWT access token of TelemetryFlow Core"),
+    QUERY_EMAIL("telemetryflow.query.email", null, "the e-mail of a TelemetryFlow Core user (with telemetryflow.query.password)"),
+    QUERY_PASSWORD("telemetryflow.query.password", null, "the password of telemetryflow.query.email"),
     JAXRS_ENABLED("telemetryflow.jaxrs.enabled", "true", "true or false"),
     LOGS_JUL_ENABLED("telemetryflow.logs.jul.enabled", "false", "true or false");
 
@@ -46,11 +63,21 @@ public enum ConfigKey {
     private final String key;
     private final String defaultValue;
     private final String allowed;
+    private final List<String> aliases;
 
-    ConfigKey(String key, String defaultValue, String allowed) {
+    ConfigKey(String key, String defaultValue, String allowed, String... aliases) {
         this.key = key;
         this.defaultValue = defaultValue;
         this.allowed = allowed;
+        this.aliases = List.of(aliases);
+    }
+
+    /**
+     * Other names read, in this order, when the key itself is absent from every source: the
+     * sibling SDKs' environment names (e.g. {@code ENV} for the environment). The key always wins.
+     */
+    public List<String> aliases() {
+        return aliases;
     }
 
     /** The MicroProfile Config property name, e.g. {@code telemetryflow.api-key-id}. */
@@ -75,7 +102,7 @@ public enum ConfigKey {
 
     /** Whether the value of this key must never be printed. */
     public boolean isSecret() {
-        return this == API_KEY_SECRET;
+        return this == API_KEY_SECRET || this == QUERY_TOKEN || this == QUERY_PASSWORD;
     }
 
     /** MicroProfile Config's environment-variable mapping of a property name. */

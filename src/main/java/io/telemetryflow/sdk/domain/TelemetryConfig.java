@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ public final class TelemetryConfig {
     private final Protocol protocol;
     private final boolean insecure;
     private final Duration timeout;
+    private final Boolean compressionSetting;
     private final boolean compression;
     private final boolean retryEnabled;
     private final int maxRetries;
@@ -38,6 +40,10 @@ public final class TelemetryConfig {
     private final String serviceNamespace;
     private final String environment;
     private final String collectorId;
+    private final String collectorName;
+    private final String collectorHostname;
+    private final String datacenter;
+    private final Map<SignalType, URI> signalEndpoints;
     private final Set<SignalType> signals;
     private final Duration batchTimeout;
     private final int batchMaxSize;
@@ -47,17 +53,21 @@ public final class TelemetryConfig {
     private final boolean apiV2;
     private final Map<String, String> attributes;
     private final URI queryEndpoint;
+    private final QueryCredentials queryCredentials;
     private final boolean jaxrsEnabled;
     private final boolean julEnabled;
 
-    private TelemetryConfig(Builder b, URI endpoint) {
+    private TelemetryConfig(Builder b, URI endpoint, Map<SignalType, URI> signalEndpoints) {
         this.enabled = b.enabled;
         this.credentials = b.enabled ? Credentials.of(b.apiKeyId, b.apiKeySecret) : null;
         this.endpoint = endpoint;
         this.protocol = b.protocol;
         this.insecure = b.insecure;
         this.timeout = b.timeout;
-        this.compression = b.compression;
+        this.compressionSetting = b.compression;
+        // auto: gzip on gRPC (standard grpc-encoding); none on OTLP/HTTP, whose TelemetryFlow
+        // collector handler reads the body raw and answers a gzip body with 400 (PLATFORM §1).
+        this.compression = b.compression != null ? b.compression : b.protocol == Protocol.GRPC;
         this.retryEnabled = b.retryEnabled;
         this.maxRetries = b.maxRetries;
         this.retryBackoff = b.retryBackoff;
@@ -66,6 +76,11 @@ public final class TelemetryConfig {
         this.serviceNamespace = b.serviceNamespace;
         this.environment = b.environment;
         this.collectorId = b.collectorId == null ? "" : b.collectorId.trim();
+        this.collectorName = b.collectorName == null ? "" : b.collectorName.trim();
+        this.collectorHostname = b.collectorHostname == null ? "" : b.collectorHostname.trim();
+        this.datacenter = b.datacenter == null ? "" : b.datacenter.trim();
+        this.signalEndpoints = signalEndpoints.isEmpty()
+            ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(signalEndpoints));
         this.signals = b.signals.isEmpty()
             ? Collections.emptySet() : Collections.unmodifiableSet(EnumSet.copyOf(b.signals));
         this.batchTimeout = b.batchTimeout;
@@ -76,6 +91,7 @@ public final class TelemetryConfig {
         this.apiV2 = b.apiV2;
         this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(b.attributes));
         this.queryEndpoint = b.queryEndpoint;
+        this.queryCredentials = b.queryCredentials;
         this.jaxrsEnabled = b.jaxrsEnabled;
         this.julEnabled = b.julEnabled;
     }
@@ -102,7 +118,7 @@ public final class TelemetryConfig {
         b.protocol = protocol;
         b.insecure = insecure;
         b.timeout = timeout;
-        b.compression = compression;
+        b.compression = compressionSetting;
         b.retryEnabled = retryEnabled;
         b.maxRetries = maxRetries;
         b.retryBackoff = retryBackoff;
@@ -111,6 +127,10 @@ public final class TelemetryConfig {
         b.serviceNamespace = serviceNamespace;
         b.environment = environment;
         b.collectorId = collectorId;
+        b.collectorName = collectorName;
+        b.collectorHostname = collectorHostname;
+        b.datacenter = datacenter;
+        signalEndpoints.forEach((signal, uri) -> b.signalEndpoints.put(signal, uri.toString()));
         b.signals = signals.isEmpty() ? EnumSet.noneOf(SignalType.class) : EnumSet.copyOf(signals);
         b.batchTimeout = batchTimeout;
         b.batchMaxSize = batchMaxSize;
@@ -120,6 +140,7 @@ public final class TelemetryConfig {
         b.apiV2 = apiV2;
         b.attributes = new LinkedHashMap<>(attributes);
         b.queryEndpoint = queryEndpoint;
+        b.queryCredentials = queryCredentials;
         b.jaxrsEnabled = jaxrsEnabled;
         b.julEnabled = julEnabled;
         return b;
@@ -146,7 +167,10 @@ public final class TelemetryConfig {
     /** Export timeout per request. */
     public Duration timeout() { return timeout; }
 
-    /** Whether OTLP payloads are gzip-compressed. */
+    /**
+     * Whether OTLP payloads are gzip-compressed: as configured, or by default ({@code auto}) on
+     * gRPC only, since the TelemetryFlow collector does not decode gzip on OTLP/HTTP.
+     */
     public boolean compression() { return compression; }
 
     /** Whether failed exports are retried. */
@@ -172,6 +196,21 @@ public final class TelemetryConfig {
 
     /** TelemetryFlow collector id, empty if unset. */
     public String collectorId() { return collectorId; }
+
+    /** TelemetryFlow collector name ({@code X-TelemetryFlow-Collector-Name}), empty if unset. */
+    public String collectorName() { return collectorName; }
+
+    /** Collector host name ({@code X-TelemetryFlow-Collector-Hostname}), empty if unset. */
+    public String collectorHostname() { return collectorHostname; }
+
+    /** Datacenter ({@code X-TelemetryFlow-Datacenter}), {@code default} unless set. */
+    public String datacenter() { return datacenter; }
+
+    /**
+     * The endpoint that {@code signal} is exported to: its own {@code telemetryflow.<signal>.endpoint}
+     * if set, else {@link #endpoint()}.
+     */
+    public URI endpoint(SignalType signal) { return signalEndpoints.getOrDefault(signal, endpoint); }
 
     /** The enabled signals. */
     public Set<SignalType> signals() { return signals; }
@@ -203,6 +242,9 @@ public final class TelemetryConfig {
     /** Base URL of the TelemetryFlow query API, or {@code null} if queries are not configured. */
     public URI queryEndpoint() { return queryEndpoint; }
 
+    /** How queries authenticate; {@code null} when queries are not configured. */
+    public QueryCredentials queryCredentials() { return queryCredentials; }
+
     /** Whether the JAX-RS server/client filters are active. */
     public boolean jaxrsEnabled() { return jaxrsEnabled; }
 
@@ -222,8 +264,10 @@ public final class TelemetryConfig {
         return "TelemetryConfig{endpoint=" + endpoint + ", protocol=" + protocol + ", credentials=" + credentials
             + ", service=" + serviceName + "@" + serviceVersion + ", namespace=" + serviceNamespace
             + ", environment=" + environment + ", signals=" + signals + ", timeout=" + timeout
-            + ", compression=" + compression + ", retry=" + retryEnabled + "/" + maxRetries + "/" + retryBackoff
-            + ", batch=" + batchTimeout + "/" + batchMaxSize + "/" + maxQueueSize + ", apiV2=" + apiV2 + "}";
+            + ", compression=" + (compression ? "gzip" : "none") + ", retry=" + retryEnabled + "/" + maxRetries + "/" + retryBackoff
+            + ", batch=" + batchTimeout + "/" + batchMaxSize + "/" + maxQueueSize + ", apiV2=" + apiV2
+            + (signalEndpoints.isEmpty() ? "" : ", signalEndpoints=" + signalEndpoints)
+            + (queryEndpoint == null ? "" : ", query=" + queryEndpoint + " " + queryCredentials) + "}";
     }
 
     static boolean isLoopbackHost(String host) {
@@ -248,7 +292,7 @@ public final class TelemetryConfig {
         private Protocol protocol = Protocol.parse(ConfigKey.PROTOCOL.defaultValue());
         private boolean insecure = flag(ConfigKey.INSECURE);
         private Duration timeout = duration(ConfigKey.TIMEOUT);
-        private boolean compression = "gzip".equals(ConfigKey.COMPRESSION.defaultValue());
+        private Boolean compression = parseCompression(ConfigKey.COMPRESSION.defaultValue());
         private boolean retryEnabled = flag(ConfigKey.RETRY_ENABLED);
         private int maxRetries = number(ConfigKey.RETRY_MAX_RETRIES);
         private Duration retryBackoff = duration(ConfigKey.RETRY_BACKOFF);
@@ -257,6 +301,10 @@ public final class TelemetryConfig {
         private String serviceNamespace = ConfigKey.SERVICE_NAMESPACE.defaultValue();
         private String environment = ConfigKey.ENVIRONMENT.defaultValue();
         private String collectorId = ConfigKey.COLLECTOR_ID.defaultValue();
+        private String collectorName = ConfigKey.COLLECTOR_NAME.defaultValue();
+        private String collectorHostname = ConfigKey.COLLECTOR_HOSTNAME.defaultValue();
+        private String datacenter = ConfigKey.DATACENTER.defaultValue();
+        private final Map<SignalType, String> signalEndpoints = new EnumMap<>(SignalType.class);
         private EnumSet<SignalType> signals = defaultSignals();
         private Duration batchTimeout = duration(ConfigKey.BATCH_TIMEOUT);
         private int batchMaxSize = number(ConfigKey.BATCH_MAX_SIZE);
@@ -266,6 +314,7 @@ public final class TelemetryConfig {
         private boolean apiV2 = flag(ConfigKey.API_V2);
         private Map<String, String> attributes = new LinkedHashMap<>();
         private URI queryEndpoint;
+        private QueryCredentials queryCredentials;
         private boolean jaxrsEnabled = flag(ConfigKey.JAXRS_ENABLED);
         private boolean julEnabled = flag(ConfigKey.LOGS_JUL_ENABLED);
 
@@ -314,7 +363,7 @@ public final class TelemetryConfig {
         /** {@code telemetryflow.timeout}. */
         public Builder timeout(Duration v) { this.timeout = v; return this; }
 
-        /** {@code telemetryflow.compression} ({@code true} = gzip). */
+        /** {@code telemetryflow.compression} ({@code true} = gzip); unset means gzip on gRPC only. */
         public Builder compression(boolean v) { this.compression = v; return this; }
 
         /** {@code telemetryflow.retry.*}. */
@@ -339,6 +388,26 @@ public final class TelemetryConfig {
 
         /** {@code telemetryflow.collector-id}. */
         public Builder collectorId(String v) { this.collectorId = v; return this; }
+
+        /** {@code telemetryflow.collector-name}. */
+        public Builder collectorName(String v) { this.collectorName = v; return this; }
+
+        /** {@code telemetryflow.collector-hostname}. */
+        public Builder collectorHostname(String v) { this.collectorHostname = v; return this; }
+
+        /** {@code telemetryflow.datacenter}. */
+        public Builder datacenter(String v) { this.datacenter = v; return this; }
+
+        /** {@code telemetryflow.<traces|metrics|logs>.endpoint}; {@code null} or blank: the common endpoint. */
+        public Builder signalEndpoint(SignalType signal, String v) {
+            Objects.requireNonNull(signal, "signal");
+            if (v == null || v.isBlank()) {
+                signalEndpoints.remove(signal);
+            } else {
+                signalEndpoints.put(signal, v);
+            }
+            return this;
+        }
 
         /** {@code telemetryflow.signals.*}. */
         public Builder signals(boolean metrics, boolean logs, boolean traces) {
@@ -378,6 +447,9 @@ public final class TelemetryConfig {
         /** {@code telemetryflow.query.endpoint}. */
         public Builder queryEndpoint(URI v) { this.queryEndpoint = v; return this; }
 
+        /** {@code telemetryflow.query.token} or {@code .email} + {@code .password}. */
+        public Builder queryCredentials(QueryCredentials v) { this.queryCredentials = v; return this; }
+
         /** {@code telemetryflow.jaxrs.enabled}. */
         public Builder jaxrsEnabled(boolean v) { this.jaxrsEnabled = v; return this; }
 
@@ -391,7 +463,7 @@ public final class TelemetryConfig {
          */
         public TelemetryConfig build() {
             if (!enabled) {
-                return new TelemetryConfig(this, null);
+                return new TelemetryConfig(this, null, Map.of());
             }
             List<String> problems = new ArrayList<>();
             String p = Credentials.keyIdProblem(apiKeyId);
@@ -405,7 +477,14 @@ public final class TelemetryConfig {
             if (protocol == null) {
                 problems.add(problem(ConfigKey.PROTOCOL, "null"));
             }
-            URI uri = parseEndpoint(problems);
+            URI uri = parseEndpoint(problems, ConfigKey.ENDPOINT, endpoint);
+            Map<SignalType, URI> perSignal = new EnumMap<>(SignalType.class);
+            signalEndpoints.forEach((signal, raw) -> {
+                URI parsed = parseEndpoint(problems, signalEndpointKey(signal), raw);
+                if (parsed != null) {
+                    perSignal.put(signal, parsed);
+                }
+            });
             positive(problems, ConfigKey.TIMEOUT, timeout);
             positive(problems, ConfigKey.BATCH_TIMEOUT, batchTimeout);
             if (retryEnabled) {
@@ -422,9 +501,13 @@ public final class TelemetryConfig {
             nonBlank(problems, ConfigKey.SERVICE_VERSION, serviceVersion);
             nonBlank(problems, ConfigKey.SERVICE_NAMESPACE, serviceNamespace);
             nonBlank(problems, ConfigKey.ENVIRONMENT, environment);
-            if (collectorId != null && collectorId.chars().anyMatch(Character::isISOControl)) {
-                problems.add(problem(ConfigKey.COLLECTOR_ID, "<contains control characters>"));
-            }
+            nonBlank(problems, ConfigKey.DATACENTER, datacenter);
+            // Header values: a control character would break the HTTP/2 or HTTP/1.1 framing.
+            headerSafe(problems, ConfigKey.COLLECTOR_ID, collectorId);
+            headerSafe(problems, ConfigKey.COLLECTOR_NAME, collectorName);
+            headerSafe(problems, ConfigKey.COLLECTOR_HOSTNAME, collectorHostname);
+            headerSafe(problems, ConfigKey.DATACENTER, datacenter);
+            headerSafe(problems, ConfigKey.ENVIRONMENT, environment);
             for (Map.Entry<String, String> e : attributes.entrySet()) {
                 if (e.getKey() == null || e.getKey().isBlank() || e.getValue() == null) {
                     problems.add(ConfigKey.ATTRIBUTES_PREFIX + Objects.toString(e.getKey(), "")
@@ -438,17 +521,27 @@ public final class TelemetryConfig {
                     problems.add(problem(ConfigKey.QUERY_ENDPOINT, queryEndpoint.toString()));
                 } else if (queryEndpoint.getRawQuery() != null || queryEndpoint.getRawUserInfo() != null) {
                     problems.add(problem(ConfigKey.QUERY_ENDPOINT, "<with user info or query string>"));
+                } else if ("http".equalsIgnoreCase(scheme) && !insecure && !isLoopbackHost(queryEndpoint.getHost())) {
+                    // The query API carries a password or a token: plaintext needs the same opt-in as OTLP.
+                    problems.add(ConfigKey.QUERY_ENDPOINT.key() + "='" + queryEndpoint + "': plaintext http:// to a"
+                        + " non-loopback host sends the query credentials unencrypted; use https:// or set "
+                        + ConfigKey.INSECURE.key() + "=true");
+                }
+                if (queryCredentials == null) {
+                    problems.add(ConfigKey.QUERY_ENDPOINT.key() + " is set, but TelemetryFlow Core's query API needs "
+                        + ConfigKey.QUERY_TOKEN.key() + " or " + ConfigKey.QUERY_EMAIL.key() + " + "
+                        + ConfigKey.QUERY_PASSWORD.key() + " (the ingestion API key is not accepted there)");
                 }
             }
             if (!problems.isEmpty()) {
                 throw new TelemetryConfigException(scrub(problems, apiKeySecret));
             }
-            return new TelemetryConfig(this, uri);
+            return new TelemetryConfig(this, uri, perSignal);
         }
 
-        private URI parseEndpoint(List<String> problems) {
+        private URI parseEndpoint(List<String> problems, ConfigKey key, String endpoint) {
             if (endpoint == null || endpoint.isBlank()) {
-                problems.add(problem(ConfigKey.ENDPOINT, ""));
+                problems.add(problem(key, ""));
                 return null;
             }
             String raw = endpoint.trim();
@@ -459,7 +552,7 @@ public final class TelemetryConfig {
                 scheme = raw.substring(0, sep).toLowerCase(Locale.ROOT);
                 rest = raw.substring(sep + 3);
                 if (!scheme.equals("http") && !scheme.equals("https")) {
-                    problems.add(problem(ConfigKey.ENDPOINT, raw));
+                    problems.add(problem(key, raw));
                     return null;
                 }
             }
@@ -468,7 +561,7 @@ public final class TelemetryConfig {
             }
             if (rest.isEmpty() || rest.contains("/") || rest.contains("@") || rest.contains("?")
                 || rest.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
-                problems.add(problem(ConfigKey.ENDPOINT, raw));
+                problems.add(problem(key, raw));
                 return null;
             }
             boolean loopback;
@@ -477,7 +570,7 @@ public final class TelemetryConfig {
                 String effectiveScheme = scheme != null ? scheme : (insecure ? "http" : "https");
                 uri = new URI(effectiveScheme + "://" + rest);
                 if (uri.getHost() == null) {
-                    problems.add(problem(ConfigKey.ENDPOINT, raw));
+                    problems.add(problem(key, raw));
                     return null;
                 }
                 int port = uri.getPort();
@@ -485,19 +578,33 @@ public final class TelemetryConfig {
                     port = protocol == Protocol.HTTP ? 4318 : 4317;
                     uri = new URI(effectiveScheme, null, uri.getHost(), port, null, null, null);
                 } else if (port < 1 || port > 65535) {
-                    problems.add(problem(ConfigKey.ENDPOINT, raw));
+                    problems.add(problem(key, raw));
                     return null;
                 }
                 loopback = isLoopbackHost(uri.getHost());
             } catch (URISyntaxException e) {
-                problems.add(problem(ConfigKey.ENDPOINT, raw));
+                problems.add(problem(key, raw));
                 return null;
             }
             if ("http".equals(uri.getScheme()) && !insecure && !loopback) {
-                problems.add(ConfigKey.ENDPOINT.key() + "='" + raw + "': plaintext http:// to a non-loopback host"
+                problems.add(key.key() + "='" + raw + "': plaintext http:// to a non-loopback host"
                     + " sends the API key unencrypted; use https:// or set " + ConfigKey.INSECURE.key() + "=true");
             }
             return uri;
+        }
+
+        private static ConfigKey signalEndpointKey(SignalType signal) {
+            switch (signal) {
+                case TRACES: return ConfigKey.TRACES_ENDPOINT;
+                case METRICS: return ConfigKey.METRICS_ENDPOINT;
+                default: return ConfigKey.LOGS_ENDPOINT;
+            }
+        }
+
+        private static void headerSafe(List<String> problems, ConfigKey key, String v) {
+            if (v != null && v.chars().anyMatch(Character::isISOControl)) {
+                problems.add(problem(key, "<contains control characters>"));
+            }
         }
 
         private static void positive(List<String> problems, ConfigKey key, Duration d) {
@@ -516,6 +623,16 @@ public final class TelemetryConfig {
             if (v == null || v.isBlank()) {
                 problems.add(problem(key, v == null ? "" : v));
             }
+        }
+    }
+
+    /** {@code auto} → {@code null} (decided by the protocol), {@code gzip}/{@code none} → true/false. */
+    static Boolean parseCompression(String s) {
+        switch (s.trim().toLowerCase(Locale.ROOT)) {
+            case "auto": return null;
+            case "gzip": case "true": return Boolean.TRUE;
+            case "none": case "false": return Boolean.FALSE;
+            default: throw new IllegalArgumentException("compression");
         }
     }
 

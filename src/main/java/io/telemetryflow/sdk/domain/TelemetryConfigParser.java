@@ -43,7 +43,10 @@ public final class TelemetryConfigParser {
         b.protocol(protocol);
         b.endpoint(v.raw(ConfigKey.ENDPOINT));
         b.timeout(v.duration(ConfigKey.TIMEOUT));
-        b.compression(v.parse(ConfigKey.COMPRESSION, TelemetryConfigParser::parseCompression, true));
+        Boolean compression = v.parse(ConfigKey.COMPRESSION, TelemetryConfig::parseCompression, null);
+        if (compression != null) {
+            b.compression(compression);
+        }
         b.retry(v.bool(ConfigKey.RETRY_ENABLED), v.integer(ConfigKey.RETRY_MAX_RETRIES),
             v.duration(ConfigKey.RETRY_BACKOFF));
         String serviceName = v.raw(ConfigKey.SERVICE_NAME);
@@ -52,6 +55,12 @@ public final class TelemetryConfigParser {
         b.serviceNamespace(v.raw(ConfigKey.SERVICE_NAMESPACE));
         b.environment(v.raw(ConfigKey.ENVIRONMENT));
         b.collectorId(v.raw(ConfigKey.COLLECTOR_ID));
+        b.collectorName(v.raw(ConfigKey.COLLECTOR_NAME));
+        b.collectorHostname(v.raw(ConfigKey.COLLECTOR_HOSTNAME));
+        b.datacenter(v.raw(ConfigKey.DATACENTER));
+        b.signalEndpoint(SignalType.TRACES, v.raw(ConfigKey.TRACES_ENDPOINT));
+        b.signalEndpoint(SignalType.METRICS, v.raw(ConfigKey.METRICS_ENDPOINT));
+        b.signalEndpoint(SignalType.LOGS, v.raw(ConfigKey.LOGS_ENDPOINT));
         b.signals(v.bool(ConfigKey.SIGNALS_METRICS), v.bool(ConfigKey.SIGNALS_LOGS), v.bool(ConfigKey.SIGNALS_TRACES));
         b.batch(v.duration(ConfigKey.BATCH_TIMEOUT), v.integer(ConfigKey.BATCH_MAX_SIZE));
         b.maxQueueSize(v.integer(ConfigKey.BATCH_MAX_QUEUE_SIZE));
@@ -61,6 +70,7 @@ public final class TelemetryConfigParser {
         b.jaxrsEnabled(v.bool(ConfigKey.JAXRS_ENABLED));
         b.julEnabled(v.bool(ConfigKey.LOGS_JUL_ENABLED));
         b.queryEndpoint(v.parse(ConfigKey.QUERY_ENDPOINT, TelemetryConfigParser::parseUri, null));
+        b.queryCredentials(queryCredentials(v));
         if (customAttributes != null) {
             customAttributes.forEach(b::attribute);
         }
@@ -79,12 +89,26 @@ public final class TelemetryConfigParser {
         }
     }
 
-    private static boolean parseCompression(String s) {
-        switch (s.trim().toLowerCase(Locale.ROOT)) {
-            case "gzip": case "true": return true;
-            case "none": case "false": return false;
-            default: throw new IllegalArgumentException();
+    /** A ready token wins over e-mail + password; half a login is a problem naming the missing key. */
+    private static QueryCredentials queryCredentials(Values v) {
+        String token = v.raw(ConfigKey.QUERY_TOKEN);
+        if (token != null && !token.isBlank()) {
+            return QueryCredentials.token(token);
         }
+        String email = v.raw(ConfigKey.QUERY_EMAIL);
+        String password = v.raw(ConfigKey.QUERY_PASSWORD);
+        boolean hasEmail = email != null && !email.isBlank();
+        boolean hasPassword = password != null && !password.isEmpty();
+        if (hasEmail && hasPassword) {
+            return QueryCredentials.login(email, password);
+        }
+        if (hasEmail || hasPassword) {
+            ConfigKey missing = hasEmail ? ConfigKey.QUERY_PASSWORD : ConfigKey.QUERY_EMAIL;
+            ConfigKey given = hasEmail ? ConfigKey.QUERY_EMAIL : ConfigKey.QUERY_PASSWORD;
+            v.problems.add(missing.key() + " is required when " + given.key() + " is set");
+            v.failedKeys.add(missing.key());
+        }
+        return null;
     }
 
     private static URI parseUri(String s) {
@@ -105,8 +129,12 @@ public final class TelemetryConfigParser {
             this.lookup = lookup;
         }
 
+        /** The key's value, else the first alias that is set (sibling SDK names), else the default. */
         String raw(ConfigKey key) {
             String value = lookup.apply(key.key());
+            for (int i = 0; value == null && i < key.aliases().size(); i++) {
+                value = lookup.apply(key.aliases().get(i));
+            }
             return value == null ? key.defaultValue() : value;
         }
 

@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
@@ -49,11 +51,15 @@ public final class ExportHealth {
     private final Map<SignalType, Counters> counters = new EnumMap<>(SignalType.class);
     private final long maxInFlight;
     private final String secret;
+    private final String keyId;
+    private final boolean gzipOverHttp;
+    // Final failures (refused key, gzip refused) are warned about once per kind, not once a minute.
+    private final Set<String> adviceGiven = ConcurrentHashMap.newKeySet();
     private final Clock clock;
     private final AtomicReference<Instant> lastSuccess = new AtomicReference<>();
     private final AtomicReference<Instant> lastFailure = new AtomicReference<>();
     private final AtomicReference<String> lastError = new AtomicReference<>();
-    private volatile boolean lastFailureWasAuth;
+    private volatile boolean lastFailureWasFinal;
     private volatile long lastDropMillis = NEVER;
 
     /**
@@ -61,12 +67,28 @@ public final class ExportHealth {
      * @param secret the API key secret, scrubbed from every message kept or logged
      */
     public ExportHealth(int maxInFlight, String secret) {
-        this(maxInFlight, secret, Clock.systemUTC());
+        this(maxInFlight, secret, null, false, Clock.systemUTC());
+    }
+
+    /**
+     * @param maxInFlight admission bound per signal (the export queue capacity)
+     * @param secret the API key secret, scrubbed from every message kept or logged
+     * @param keyId the API key id, named when the collector refuses the key
+     * @param gzipOverHttp whether OTLP/HTTP bodies are gzip-compressed (a 400 then names the fix)
+     */
+    public ExportHealth(int maxInFlight, String secret, String keyId, boolean gzipOverHttp) {
+        this(maxInFlight, secret, keyId, gzipOverHttp, Clock.systemUTC());
     }
 
     ExportHealth(int maxInFlight, String secret, Clock clock) {
+        this(maxInFlight, secret, null, false, clock);
+    }
+
+    ExportHealth(int maxInFlight, String secret, String keyId, boolean gzipOverHttp, Clock clock) {
         this.maxInFlight = maxInFlight;
         this.secret = secret;
+        this.keyId = keyId;
+        this.gzipOverHttp = gzipOverHttp;
         this.clock = clock;
         for (SignalType s : SignalType.values()) {
             counters.put(s, new Counters());
@@ -127,10 +149,19 @@ public final class ExportHealth {
             c.recorded.addAndGet(n);
         }
         Instant now = clock.instant();
-        String message = scrub(describe(cause));
+        String advice = advice(cause);
+        String message = scrub(describe(cause) + (advice == null ? "" : " — " + advice));
         lastError.set(message);
-        lastFailureWasAuth = isAuthFailure(cause);
+        lastFailureWasFinal = advice != null;
         lastFailure.set(now);
+        if (advice != null) {
+            // Retrying cannot help: one warning that names the fix, then only the counts in health().
+            if (adviceGiven.add(advice)) {
+                LOG.log(Level.WARNING, "TelemetryFlow: export of {0} {1} failed: {2} (further failures of this"
+                    + " kind are counted in health() without another message)", new Object[] {n, items(signal), message});
+            }
+            return;
+        }
         long nowMillis = now.toEpochMilli();
         long last = c.lastLogMillis.get();
         if ((last == NEVER || nowMillis - last >= LOG_INTERVAL.toMillis())
@@ -165,7 +196,7 @@ public final class ExportHealth {
             boolean recentSuccess = success != null
                 && Duration.between(success, clock.instant()).compareTo(UNHEALTHY_AFTER) < 0;
             // Rejected credentials do not heal by retrying: unhealthy at once.
-            state = recentSuccess && !lastFailureWasAuth ? HealthStatus.State.DEGRADED : HealthStatus.State.UNHEALTHY;
+            state = recentSuccess && !lastFailureWasFinal ? HealthStatus.State.DEGRADED : HealthStatus.State.UNHEALTHY;
         } else {
             long lastDrop = lastDropMillis;
             boolean recentDrop = lastDrop != NEVER && clock.millis() - lastDrop < UNHEALTHY_AFTER.toMillis();
@@ -204,6 +235,26 @@ public final class ExportHealth {
                 + (description == null || description.isBlank() ? "" : ": " + truncate(description, 200));
         }
         return describeIo(isFailedExport(cause) ? cause.getCause() : cause);
+    }
+
+    /**
+     * What a user must change when a failure is final (retrying cannot help), else {@code null}:
+     * a refused API key (401/403 from the collector's {@code /v2} routes) or a gzip body that the
+     * TelemetryFlow collector's OTLP/HTTP handler cannot read (400). Never names the secret.
+     */
+    private String advice(Throwable cause) {
+        Object response = failedResponse(cause);
+        if (isAuthFailure(cause)) {
+            String status = response instanceof HttpResponse
+                ? "HTTP " + ((HttpResponse) response).getStatusCode() : "gRPC " + ((GrpcResponse) response).getStatusCode();
+            return "the collector refused API key id " + (keyId == null ? "(unset)" : keyId) + " (" + status
+                + "); not retried: check telemetryflow.api-key-id and telemetryflow.api-key-secret";
+        }
+        if (gzipOverHttp && response instanceof HttpResponse && ((HttpResponse) response).getStatusCode() == 400) {
+            return "the TelemetryFlow collector does not decode gzip on OTLP/HTTP; set telemetryflow.compression=none"
+                + " (or auto, the default: gzip on gRPC only)";
+        }
+        return null;
     }
 
     /**

@@ -13,10 +13,12 @@ import io.opentelemetry.sdk.logs.export.LogRecordExporter;
 import io.opentelemetry.sdk.metrics.export.MetricExporter;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.telemetryflow.sdk.domain.Protocol;
+import io.telemetryflow.sdk.domain.SignalType;
 import io.telemetryflow.sdk.domain.TelemetryConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -49,13 +51,13 @@ public final class OtlpExporterFactory {
     /** The span exporter. */
     public SpanExporter spanExporter() {
         if (config.protocol() == Protocol.GRPC) {
-            var b = OtlpGrpcSpanExporter.builder().setEndpoint(baseUrl()).setTimeout(config.timeout())
+            var b = OtlpGrpcSpanExporter.builder().setEndpoint(baseUrl(SignalType.TRACES)).setTimeout(config.timeout())
                 .setConnectTimeout(connectTimeout())
                 .setCompression(compression()).setRetryPolicy(retryPolicy()).setComponentLoader(componentLoader);
             headers.forEach(b::addHeader);
             return b.build();
         }
-        var b = OtlpHttpSpanExporter.builder().setEndpoint(httpUrl("traces")).setTimeout(config.timeout())
+        var b = OtlpHttpSpanExporter.builder().setEndpoint(httpUrl(SignalType.TRACES)).setTimeout(config.timeout())
             .setConnectTimeout(connectTimeout())
             .setCompression(compression()).setRetryPolicy(retryPolicy()).setComponentLoader(componentLoader);
         headers.forEach(b::addHeader);
@@ -65,13 +67,13 @@ public final class OtlpExporterFactory {
     /** The metric exporter (cumulative temporality, the OTLP default). */
     public MetricExporter metricExporter() {
         if (config.protocol() == Protocol.GRPC) {
-            var b = OtlpGrpcMetricExporter.builder().setEndpoint(baseUrl()).setTimeout(config.timeout())
+            var b = OtlpGrpcMetricExporter.builder().setEndpoint(baseUrl(SignalType.METRICS)).setTimeout(config.timeout())
                 .setConnectTimeout(connectTimeout())
                 .setCompression(compression()).setRetryPolicy(retryPolicy()).setComponentLoader(componentLoader);
             headers.forEach(b::addHeader);
             return b.build();
         }
-        var b = OtlpHttpMetricExporter.builder().setEndpoint(httpUrl("metrics")).setTimeout(config.timeout())
+        var b = OtlpHttpMetricExporter.builder().setEndpoint(httpUrl(SignalType.METRICS)).setTimeout(config.timeout())
             .setConnectTimeout(connectTimeout())
             .setCompression(compression()).setRetryPolicy(retryPolicy()).setComponentLoader(componentLoader);
         headers.forEach(b::addHeader);
@@ -81,27 +83,27 @@ public final class OtlpExporterFactory {
     /** The log record exporter. */
     public LogRecordExporter logRecordExporter() {
         if (config.protocol() == Protocol.GRPC) {
-            var b = OtlpGrpcLogRecordExporter.builder().setEndpoint(baseUrl()).setTimeout(config.timeout())
+            var b = OtlpGrpcLogRecordExporter.builder().setEndpoint(baseUrl(SignalType.LOGS)).setTimeout(config.timeout())
                 .setConnectTimeout(connectTimeout())
                 .setCompression(compression()).setRetryPolicy(retryPolicy()).setComponentLoader(componentLoader);
             headers.forEach(b::addHeader);
             return b.build();
         }
-        var b = OtlpHttpLogRecordExporter.builder().setEndpoint(httpUrl("logs")).setTimeout(config.timeout())
+        var b = OtlpHttpLogRecordExporter.builder().setEndpoint(httpUrl(SignalType.LOGS)).setTimeout(config.timeout())
             .setConnectTimeout(connectTimeout())
             .setCompression(compression()).setRetryPolicy(retryPolicy()).setComponentLoader(componentLoader);
         headers.forEach(b::addHeader);
         return b.build();
     }
 
-    /** {@code scheme://host:port}. */
-    String baseUrl() {
-        return config.endpoint().toString();
+    /** {@code scheme://host:port} of the signal's endpoint. */
+    String baseUrl(SignalType signal) {
+        return config.endpoint(signal).toString();
     }
 
     /** The OTLP/HTTP URL of a signal: {@code /v2/<signal>} with API v2, else {@code /v1/<signal>}. */
-    String httpUrl(String signal) {
-        return baseUrl() + (config.apiV2() ? "/v2/" : "/v1/") + signal;
+    String httpUrl(SignalType signal) {
+        return baseUrl(signal) + (config.apiV2() ? "/v2/" : "/v1/") + signal.name().toLowerCase(Locale.ROOT);
     }
 
     /**

@@ -20,6 +20,8 @@ public final class ResourceFactory {
         b.put("service.version", config.serviceVersion());
         b.put("service.namespace", config.serviceNamespace());
         b.put("deployment.environment.name", config.environment());
+        // The old semantic-convention name, which the TelemetryFlow collector upserts and both sibling SDKs send.
+        b.put("deployment.environment", config.environment());
         if (!config.collectorId().isEmpty()) {
             b.put("telemetryflow.collector.id", config.collectorId());
         }

@@ -17,6 +17,12 @@ public final class TelemetryHeaders {
     public static final String ENVIRONMENT = "x-telemetryflow-environment";
     /** Header carrying the API version ({@code v2}). */
     public static final String API_VERSION = "x-telemetryflow-api-version";
+    /** Header carrying the collector name, when set (Go SDK). */
+    public static final String COLLECTOR_NAME = "x-telemetryflow-collector-name";
+    /** Header carrying the collector host name, when set (Go SDK). */
+    public static final String COLLECTOR_HOSTNAME = "x-telemetryflow-collector-hostname";
+    /** Header carrying the datacenter (Go SDK; {@code default} unless configured). */
+    public static final String DATACENTER = "x-telemetryflow-datacenter";
 
     private TelemetryHeaders() {
     }
@@ -30,20 +36,19 @@ public final class TelemetryHeaders {
         if (!config.collectorId().isEmpty()) {
             headers.put(COLLECTOR_ID, config.collectorId());
         }
-        if (!config.environment().isEmpty()) {
-            headers.put(ENVIRONMENT, config.environment());
-        }
+        putIfSet(headers, COLLECTOR_NAME, config.collectorName());
+        putIfSet(headers, COLLECTOR_HOSTNAME, config.collectorHostname());
+        putIfSet(headers, DATACENTER, config.datacenter());
+        putIfSet(headers, ENVIRONMENT, config.environment());
         if (config.apiV2()) {
             headers.put(API_VERSION, "v2");
         }
         return headers;
     }
 
-    /** The query API headers: authorization and key id (DESIGN §8). */
-    public static Map<String, String> forQuery(TelemetryConfig config) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("authorization", config.credentials().authorizationHeader());
-        headers.put(KEY_ID, config.credentials().keyId());
-        return headers;
+    private static void putIfSet(Map<String, String> headers, String name, String value) {
+        if (value != null && !value.isEmpty()) {
+            headers.put(name, value);
+        }
     }
 }

@@ -18,6 +18,7 @@ import io.telemetryflow.sdk.application.RecordGaugeCommand;
 import io.telemetryflow.sdk.application.RecordHistogramCommand;
 import io.telemetryflow.sdk.application.RecordMetricCommand;
 import io.telemetryflow.sdk.application.StartSpanCommand;
+import io.telemetryflow.sdk.domain.Protocol;
 import io.telemetryflow.sdk.domain.TelemetryConfig;
 import java.time.Duration;
 import java.util.List;
@@ -58,7 +59,8 @@ public final class TelemetryRuntime {
         OpenTelemetryLogFilter.install();
         Secrets.register(config.credentials().keySecret());
         this.config = config;
-        this.health = new ExportHealth(config.maxQueueSize(), config.credentials().keySecret());
+        this.health = new ExportHealth(config.maxQueueSize(), config.credentials().keySecret(),
+            config.credentials().keyId(), config.compression() && config.protocol() == Protocol.HTTP);
         this.sdk = OpenTelemetrySdkFactory.create(config, health);
         this.tracer = sdk.getTracerProvider().tracerBuilder(SCOPE).setInstrumentationVersion(SCOPE_VERSION).build();
         this.meter = sdk.getMeterProvider().meterBuilder(SCOPE).setInstrumentationVersion(SCOPE_VERSION).build();

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.telemetryflow.sdk.application.TelemetryQueryException;
 import io.telemetryflow.sdk.application.TelemetryQueryException.Reason;
-import io.telemetryflow.sdk.domain.TelemetryConfig;
-import io.telemetryflow.sdk.infrastructure.TelemetryHeaders;
 import java.io.IOException;
 import java.net.ProxySelector;
 import java.net.URI;
@@ -19,24 +19,22 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
- * GETs JSON from the TelemetryFlow query API on the JDK {@link HttpClient} and turns every
- * failure into a {@link TelemetryQueryException}.
+ * Exchanges JSON with TelemetryFlow Core over the JDK {@link HttpClient} and turns every failure into
+ * a {@link TelemetryQueryException} carrying the status and the platform's {@code error.code}.
  *
  * <p>Bounded: connecting and the whole exchange (headers and body) must finish within the
  * configured timeout, and bodies above {@value #MAX_BODY_BYTES} bytes are refused. Credentials
- * travel only in headers; messages name method, path and status, never the query string, the
- * secret or the body.
+ * travel only in headers and request bodies; messages name method, path, status and the platform's
+ * short reason — never a token, password, query string or body dump.
  */
 final class HttpQueryTransport {
 
@@ -45,7 +43,7 @@ final class HttpQueryTransport {
     // Only small error bodies are searched for a reason; larger ones are not JSON error objects.
     private static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
+    static final ObjectMapper JSON = JsonMapper.builder()
         // DESIGN §8: servers may add fields; we read what we know and ignore the rest.
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         // "{...} garbage" is a broken answer, not a complete one.
@@ -54,21 +52,24 @@ final class HttpQueryTransport {
         .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
         .build();
 
+    /** A non-2xx answer, before it becomes an exception (the session decides about 401s). */
+    record Failure(int status, String errorCode, String reason) {
+    }
+
+    /** The outcome of one exchange: a 2xx body, or a failure. */
+    record Answer(byte[] body, Failure failure) {
+    }
+
     private final HttpClient client;
     private final String base;
     private final Duration timeout;
-    private final Map<String, String> headers;
-    private final String keyId;
-    private final String secret;
+    private final UnaryOperator<String> scrubber;
 
-    HttpQueryTransport(TelemetryConfig config) {
-        URI endpoint = config.queryEndpoint();
+    HttpQueryTransport(URI endpoint, Duration timeout, UnaryOperator<String> scrubber) {
         String b = endpoint.toString();
         this.base = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
-        this.timeout = config.timeout();
-        this.headers = TelemetryHeaders.forQuery(config);
-        this.keyId = config.credentials().keyId();
-        this.secret = config.credentials().keySecret();
+        this.timeout = timeout;
+        this.scrubber = scrubber;
         HttpClient.Builder builder = HttpClient.newBuilder()
             .connectTimeout(timeout)
             // A redirect could carry the authorization header to another host: report it instead.
@@ -84,37 +85,90 @@ final class HttpQueryTransport {
     }
 
     /**
-     * GETs {@code path} with {@code query} and maps the JSON object with {@code mapping}.
+     * Sends one request: {@code GET} when {@code body} is {@code null}, else {@code POST} of its JSON.
      *
-     * @param notFoundIsEmpty whether a 404 means "no such item" (empty) rather than an error
-     * @throws TelemetryQueryException on any failure
+     * @param pathAndQuery the route (from {@link CoreRoutes}) with an encoded query string, if any
+     * @param bearer the access token, or {@code null} for the unauthenticated auth routes
      */
-    <T> Optional<T> get(String path, QueryString query, boolean notFoundIsEmpty, Function<JsonNode, T> mapping) {
-        String what = "GET " + path;
-        String q = query.encoded();
-        HttpRequest request = requestBuilder(URI.create(base + path + (q.isEmpty() ? "" : "?" + q))).build();
-        HttpResponse<byte[]> response = send(request, what);
+    Answer exchange(String pathAndQuery, Object body, String bearer) {
+        String what = (body == null ? "GET " : "POST ") + routeOf(pathAndQuery);
+        HttpRequest.Builder rb = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(timeout)
+            .header("accept", "application/json");
+        if (bearer != null) {
+            rb.header("authorization", "Bearer " + bearer);
+        }
+        if (body == null) {
+            rb.GET();
+        } else {
+            rb.header("content-type", "application/json");
+            try {
+                rb.POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot encode " + what, e);
+            }
+        }
+        HttpResponse<byte[]> response = send(rb.build(), what);
         int status = response.statusCode();
-        if (status == 404 && notFoundIsEmpty) {
-            return Optional.empty();
+        if (status >= 200 && status <= 299) {
+            return new Answer(response.body(), null);
         }
-        if (status < 200 || status > 299) {
-            throw new TelemetryQueryException(Reason.HTTP_ERROR, status, httpErrorMessage(what, status, response.body()));
+        return new Answer(null, failure(status, response.body()));
+    }
+
+    /** Binds a 2xx body to {@code type}, or throws MALFORMED_RESPONSE naming {@code what}. */
+    <T> T read(byte[] body, JavaType type, String what) {
+        if (body == null || body.length == 0) {
+            throw malformed(what, "the body is empty");
         }
-        JsonNode root = parse(response.body(), what);
         try {
-            return Optional.of(mapping.apply(root));
-        } catch (MalformedResponseException e) {
-            throw new TelemetryQueryException(Reason.MALFORMED_RESPONSE, 0,
-                "TelemetryFlow query " + what + " returned malformed JSON: " + scrub(e.getMessage()));
+            T value = JSON.readValue(body, type);
+            if (value == null) {
+                throw malformed(what, "the body is JSON null");
+            }
+            return value;
+        } catch (JsonEOFException e) {
+            throw malformed(what, "the JSON ends early (truncated body)");
+        } catch (MismatchedInputException e) {
+            throw malformed(what, "unexpected JSON shape at " + path(e));
+        } catch (JsonProcessingException e) {
+            throw malformed(what, "invalid JSON at line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr());
+        } catch (IOException e) {
+            throw malformed(what, "unreadable JSON");
         }
     }
 
-    private HttpRequest.Builder requestBuilder(URI uri) {
-        HttpRequest.Builder rb = HttpRequest.newBuilder(uri).GET().timeout(timeout)
-            .header("accept", "application/json");
-        headers.forEach(rb::header);
-        return rb;
+    /** The exception for a failure that the caller does not handle itself. */
+    TelemetryQueryException error(String what, Failure f) {
+        StringBuilder m = new StringBuilder("TelemetryFlow query ").append(what).append(" failed: HTTP ").append(f.status());
+        if (f.errorCode() != null) {
+            m.append(' ').append(f.errorCode());
+        }
+        if (f.status() == 403) {
+            m.append(" (the query user lacks a telemetry:*:read permission)");
+        } else if (f.status() == 404) {
+            m.append(" (no such route; is telemetryflow.query.endpoint TelemetryFlow Core's base URL?)");
+        } else if (f.status() == 429) {
+            m.append(" (rate-limited by TelemetryFlow Core; retry later)");
+        } else if (f.status() >= 300 && f.status() < 400) {
+            m.append(" (redirects are not followed; set telemetryflow.query.endpoint to the final URL)");
+        }
+        if (f.reason() != null) {
+            m.append(": ").append(f.reason());
+        }
+        Reason reason = f.status() == 401 ? Reason.AUTHENTICATION : Reason.HTTP_ERROR;
+        return new TelemetryQueryException(reason, f.status(), f.errorCode(), m.toString(), null);
+    }
+
+    static TelemetryQueryException malformed(String what, String detail) {
+        return new TelemetryQueryException(Reason.MALFORMED_RESPONSE, 0,
+            "TelemetryFlow query " + what + " returned malformed JSON: " + detail);
+    }
+
+    /** The route without its query string, for messages. */
+    static String routeOf(String pathAndQuery) {
+        int q = pathAndQuery.indexOf('?');
+        return q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
     }
 
     private HttpResponse<byte[]> send(HttpRequest request, String what) {
@@ -131,11 +185,11 @@ final class HttpQueryTransport {
             Thread.currentThread().interrupt();
             throw new TelemetryQueryException(Reason.IO_ERROR, 0, "TelemetryFlow query " + what + " was interrupted", e);
         } catch (ExecutionException | CancellationException e) {
-            throw failure(what, e);
+            throw ioFailure(what, e);
         }
     }
 
-    private TelemetryQueryException failure(String what, Exception e) {
+    private TelemetryQueryException ioFailure(String what, Exception e) {
         Throwable cause = e.getCause() == null ? e : e.getCause();
         while (cause instanceof CompletionException && cause.getCause() != null) {
             cause = cause.getCause();
@@ -157,80 +211,51 @@ final class HttpQueryTransport {
             + " got no complete answer within " + timeout.toMillis() + " ms (telemetryflow.timeout)", cause);
     }
 
-    private JsonNode parse(byte[] body, String what) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
-        } catch (JsonEOFException e) {
-            throw malformed(what, "the JSON ends early (truncated body)");
-        } catch (JsonProcessingException e) {
-            throw malformed(what, "invalid JSON at line " + e.getLocation().getLineNr() + ", column "
-                + e.getLocation().getColumnNr());
-        } catch (IOException e) {
-            throw malformed(what, "unreadable JSON");
-        }
-        if (root == null || !root.isObject()) {
-            throw malformed(what, "the body is not a JSON object");
-        }
-        return root;
-    }
-
-    private static TelemetryQueryException malformed(String what, String detail) {
-        return new TelemetryQueryException(Reason.MALFORMED_RESPONSE, 0,
-            "TelemetryFlow query " + what + " returned malformed JSON: " + detail);
-    }
-
-    private String httpErrorMessage(String what, int status, byte[] body) {
-        StringBuilder m = new StringBuilder("TelemetryFlow query ").append(what).append(" failed: HTTP ").append(status);
-        if (status == 401) {
-            m.append(" (the API key ").append(keyId).append(" was not accepted)");
-        } else if (status == 403) {
-            m.append(" (the API key ").append(keyId).append(" may not read this data)");
-        } else if (status == 404) {
-            m.append(" (no such resource; is telemetryflow.query.endpoint the API base URL?)");
-        } else if (status >= 300 && status < 400) {
-            m.append(" (redirects are not followed; set telemetryflow.query.endpoint to the final URL)");
-        }
-        String reason = serverReason(body);
-        if (reason != null) {
-            m.append(": ").append(reason);
-        }
-        return m.toString();
-    }
-
-    /** The {@code error} or {@code message} string of a small JSON error body, shortened; else null. */
-    private String serverReason(byte[] body) {
+    /** The platform's {@code {error:{code, message}}} of a small JSON error body, shortened. */
+    private Failure failure(int status, byte[] body) {
         if (body == null || body.length == 0 || body.length > MAX_ERROR_BODY_BYTES) {
-            return null;
+            return new Failure(status, null, null);
         }
         try {
             JsonNode root = JSON.readTree(body);
-            if (root == null || !root.isObject()) {
-                return null;
+            JsonNode error = root == null ? null : root.get("error");
+            if (error != null && error.isObject()) {
+                JsonNode code = error.get("code");
+                return new Failure(status, code != null && code.isTextual() ? shorten(code.textValue()) : null,
+                    message(error.get("message")));
             }
-            for (String field : new String[] {"message", "error"}) {
-                JsonNode n = root.get(field);
-                if (n != null && n.isObject()) {
-                    n = n.get("message");
-                }
-                if (n != null && n.isTextual() && !n.textValue().isBlank()) {
-                    return shorten(n.textValue());
-                }
-            }
+            // Not Core's filter (a proxy, the collector's {"error": "..."}): take a plain message if any.
+            JsonNode plain = root == null ? null : (root.has("message") ? root.get("message") : error);
+            return new Failure(status, null, message(plain));
         } catch (IOException | RuntimeException notJson) {
-            // not a JSON error object: the status alone must do
+            return new Failure(status, null, null); // not a JSON error object: the status alone must do
+        }
+    }
+
+    private String message(JsonNode n) {
+        if (n == null) {
+            return null;
+        }
+        if (n.isTextual() && !n.textValue().isBlank()) {
+            return shorten(n.textValue());
+        }
+        if (n.isArray() && n.size() > 0) { // class-validator: a list of messages
+            StringBuilder sb = new StringBuilder();
+            n.forEach(item -> sb.append(sb.length() == 0 ? "" : "; ").append(item.asText()));
+            return shorten(sb.toString());
         }
         return null;
     }
 
-    /** One line, at most {@value #MAX_REASON_CHARS} characters, secret masked. */
-    private String shorten(String text) {
-        String oneLine = scrub(text).replaceAll("\\p{Cntrl}+", " ").trim();
-        return oneLine.length() <= MAX_REASON_CHARS ? oneLine : oneLine.substring(0, MAX_REASON_CHARS) + "…";
+    private static String path(MismatchedInputException e) {
+        StringBuilder sb = new StringBuilder("$");
+        e.getPath().forEach(ref -> sb.append(ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]"));
+        return sb.toString();
     }
 
-    // Defence in depth: a server or socket message that echoes the secret must not spread it.
-    private String scrub(String text) {
-        return text == null ? "" : text.replace(secret, "****");
+    /** One line, at most {@value #MAX_REASON_CHARS} characters, secrets masked. */
+    private String shorten(String text) {
+        String oneLine = scrubber.apply(text).replaceAll("\\p{Cntrl}+", " ").trim();
+        return oneLine.length() <= MAX_REASON_CHARS ? oneLine : oneLine.substring(0, MAX_REASON_CHARS) + "…";
     }
 }

@@ -19,8 +19,8 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * Walks paged query results by following {@code hasMore}: each next page is the same query with
- * {@code offset} advanced by the items received. Pages are fetched lazily, only when the stream
+ * Walks paged query results by following {@code hasMore} (Core's {@code pagination.hasNext}): each
+ * next page is the same query one page ({@code limit}) further on. Pages are fetched lazily, only when the stream
  * needs them, so a stream can be cut short with {@code limit} or {@code findFirst} cheaply.
  *
  * <p>Offset paging is not a snapshot: records arriving while the walk runs can shift pages, so an
@@ -38,13 +38,13 @@ public final class Pagination {
     /** Every log entry matching {@code first}, from its offset on, fetching pages through {@code fetch}. */
     public static Stream<LogEntry> logs(Function<GetLogsQuery, LogsPage> fetch, GetLogsQuery first) {
         Objects.requireNonNull(first, "query");
-        return walk(fetch, first.offset(), first::withOffset, p -> new Page<>(p.logs(), p.hasMore()));
+        return walk(fetch, first.offset(), first.limit(), first::withOffset, p -> new Page<>(p.logs(), p.hasMore()));
     }
 
     /** Every trace summary matching {@code first}, from its offset on, fetching pages through {@code fetch}. */
     public static Stream<TraceSummary> traces(Function<SearchTracesQuery, TracesPage> fetch, SearchTracesQuery first) {
         Objects.requireNonNull(first, "query");
-        return walk(fetch, first.offset(), first::withOffset, p -> new Page<>(p.traces(), p.hasMore()));
+        return walk(fetch, first.offset(), first.limit(), first::withOffset, p -> new Page<>(p.traces(), p.hasMore()));
     }
 
     /**
@@ -68,7 +68,8 @@ public final class Pagination {
     private record Page<T>(List<T> items, boolean hasMore) {
     }
 
-    private static <Q, P, T> Stream<T> walk(Function<Q, P> fetch, int firstOffset, IntFunction<Q> atOffset,
+    // TelemetryFlow Core pages by page number: the next page starts one limit further on.
+    private static <Q, P, T> Stream<T> walk(Function<Q, P> fetch, int firstOffset, int limit, IntFunction<Q> atOffset,
                                             Function<P, Page<T>> unpack) {
         Objects.requireNonNull(fetch, "fetch");
         Spliterator<T> pages = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED) {
@@ -83,7 +84,7 @@ public final class Pagination {
                         return false;
                     }
                     Page<T> page = unpack.apply(fetch.apply(atOffset.apply(offset)));
-                    long next = (long) offset + page.items().size();
+                    long next = (long) offset + limit;
                     more = page.hasMore() && !page.items().isEmpty() && next <= Integer.MAX_VALUE;
                     offset = (int) Math.min(next, Integer.MAX_VALUE);
                     current = page.items().iterator();
