@@ -37,7 +37,7 @@ public final class Demo {
         String keyId = "tfk_demo_key";
         String secret = "tfs_demo_" + Long.toHexString(Double.doubleToLongBits(Math.random()));
         try (OtlpReceiver receiver = OtlpReceiver.start();
-             DevQueryBackend backend = DevQueryBackend.start(receiver, keyId, secret)) {
+             DevQueryBackend backend = DevQueryBackend.start(receiver)) {
             System.out.println("Local OTLP receiver: gRPC " + receiver.grpcEndpoint() + ", HTTP " + receiver.httpEndpoint());
             System.out.println("Local query API:     " + backend.url());
 
@@ -47,6 +47,7 @@ public final class Demo {
                 .service("checkout-demo", "1.2.0").environment("demo")
                 .attribute("team", "payments")
                 .queryEndpoint(URI.create(backend.url()))
+                .queryLogin(backend.email(), backend.password())
                 .build().initialize();
             try {
                 record(client);

@@ -39,7 +39,9 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The CQRS round trip over real sockets: telemetry written with {@link TelemetryClient} goes over
  * OTLP/gRPC into an {@link OtlpReceiver}; the same client reads it back through the query API
- * served by {@link DevQueryBackend}, and every value is checked exactly.
+ * served by {@link DevQueryBackend} — TelemetryFlow Core's routes, JWT login, envelope and
+ * snake_case rows — and every value is checked exactly. Values follow Core's semantics: metric rows
+ * are data points (a histogram point's value is its sum), attributes come back as strings.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QueryRoundTripTest {
@@ -61,7 +63,7 @@ class QueryRoundTripTest {
     @BeforeAll
     void writeTelemetry() throws Exception {
         receiver = OtlpReceiver.start();
-        backend = DevQueryBackend.start(receiver, "tfk_test", SECRET);
+        backend = DevQueryBackend.start(receiver);
         client = client("svc");
         billing = client("billing");
         begin = Instant.now();
@@ -115,6 +117,7 @@ class QueryRoundTripTest {
         receiver.awaitLog("audit 6", WAIT);
         receiver.awaitSpans(6, WAIT);
         end = Instant.now().plusSeconds(60);
+        client.metricNames(null); // logs in once, so that request counts below are of queries only
     }
 
     @AfterAll
@@ -138,6 +141,7 @@ class QueryRoundTripTest {
             .service(service, "1.0")
             .batch(Duration.ofMinutes(5), 512) // only explicit flushes export: point counts are known
             .queryEndpoint(URI.create(backend.url()))
+            .queryLogin(backend.email(), backend.password())
             .build()
             .initialize();
     }
@@ -150,12 +154,15 @@ class QueryRoundTripTest {
 
     @Test
     void readsCounterPointsWithTheirAttributes() {
-        MetricSeries series = client.getMetric(GetMetricQuery.of("orders.created", begin, end));
+        MetricSeries series = client.getMetric(GetMetricQuery.builder("orders.created").between(begin, end)
+            .groupBy("region", "tier").build());
         assertThat(series.name()).isEqualTo("orders.created");
         assertThat(series.dataPoints()).hasSize(3);
         assertThat(byAttribute(series, p -> p.attributes().get("region") + "/" + p.attributes().get("tier")))
             .containsExactlyInAnyOrderEntriesOf(Map.of("eu/gold", 3.0, "eu/silver", 3.0, "us/gold", 5.0));
-        assertThat(series.dataPoints()).allSatisfy(p -> assertThat(p.timestamp()).isBetween(begin, end));
+        // a point's time is the start of Core's bucket (1m for a short range)
+        assertThat(series.dataPoints()).allSatisfy(p -> assertThat(p.timestamp())
+            .isBetween(begin.truncatedTo(java.time.temporal.ChronoUnit.MINUTES), end));
         assertThat(series.pointsWith(Map.of("tier", "silver"))).singleElement()
             .extracting(MetricDataPoint::value).isEqualTo(3.0);
     }
@@ -165,16 +172,18 @@ class QueryRoundTripTest {
         MetricSeries byTier = client.getMetric(GetMetricQuery.builder("orders.created").between(begin, end)
             .groupBy("tier").build());
         assertThat(byTier.dataPoints()).extracting(MetricDataPoint::attributes)
-            .containsExactly(Map.of("tier", "gold"), Map.of("tier", "silver"));
+            .containsExactlyInAnyOrder(Map.of("tier", "gold"), Map.of("tier", "silver"));
+        // one bucket per group, averaged by Core: gold (3 + 5) / 2
         assertThat(byAttribute(byTier, p -> (String) p.attributes().get("tier")))
-            .isEqualTo(Map.of("gold", 8.0, "silver", 3.0));
+            .isEqualTo(Map.of("gold", 4.0, "silver", 3.0));
 
         MetricSeries eu = client.getMetric(GetMetricQuery.builder("orders.created").between(begin, end)
-            .filter("region", "eu").build());
+            .filter("region", "eu").groupBy("tier").build());
         assertThat(byAttribute(eu, p -> (String) p.attributes().get("tier")))
             .isEqualTo(Map.of("gold", 3.0, "silver", 3.0));
 
-        MetricSeries gauges = client.getMetric(GetMetricQuery.of("queue.depth", begin, end));
+        MetricSeries gauges = client.getMetric(GetMetricQuery.builder("queue.depth").between(begin, end)
+            .groupBy("queue").build());
         assertThat(byAttribute(gauges, p -> (String) p.attributes().get("queue")))
             .isEqualTo(Map.of("a", 3.0, "b", 7.0));
         assertThat(client.getMetric(GetMetricQuery.of("no.such.metric", begin, end)).dataPoints()).isEmpty();
@@ -208,20 +217,20 @@ class QueryRoundTripTest {
         assertThat(aggregate("queue.depth", Aggregation.AVG).value()).isEqualTo(5.0);
         assertThat(aggregate("queue.depth", Aggregation.MIN).value()).isEqualTo(3.0);
 
-        // Histograms aggregate their measurements: 0.25, 0.5 (/a) and 1.25 (/b).
+        // A histogram row is one point, valued at the sum of its measurements: 0.75 (/a), 1.25 (/b).
         assertThat(aggregate("http.server.duration", Aggregation.SUM).value()).isEqualTo(2.0);
-        assertThat(aggregate("http.server.duration", Aggregation.COUNT).value()).isEqualTo(3.0);
-        assertThat(aggregate("http.server.duration", Aggregation.MIN).value()).isEqualTo(0.25);
+        assertThat(aggregate("http.server.duration", Aggregation.COUNT).value()).isEqualTo(2.0);
+        assertThat(aggregate("http.server.duration", Aggregation.MIN).value()).isEqualTo(0.75);
         assertThat(aggregate("http.server.duration", Aggregation.MAX).value()).isEqualTo(1.25);
         AggregationResult avgByRoute = client.aggregateMetrics(AggregateMetricsQuery.builder(
             "http.server.duration", Aggregation.AVG).between(begin, end).groupBy("route").build());
-        assertThat(avgByRoute.value()).isCloseTo(2.0 / 3, within(1e-9));
-        assertThat(avgByRoute.group(Map.of("route", "/a")).orElseThrow().value()).isEqualTo(0.375);
+        assertThat(avgByRoute.value()).isCloseTo(1.0, within(1e-9));
+        assertThat(avgByRoute.group(Map.of("route", "/a")).orElseThrow().value()).isEqualTo(0.75);
         assertThat(avgByRoute.group(Map.of("route", "/b")).orElseThrow().value()).isEqualTo(1.25);
 
         AggregationResult nothing = aggregate("no.such.metric", Aggregation.AVG);
         assertThat(nothing.hasValue()).isFalse();
-        assertThat(aggregate("no.such.metric", Aggregation.SUM).value()).isZero();
+        assertThat(aggregate("no.such.metric", Aggregation.SUM).hasValue()).isFalse(); // no rows, no sum
     }
 
     private AggregationResult aggregate(String name, Aggregation aggregation) {
@@ -246,10 +255,10 @@ class QueryRoundTripTest {
         assertThat(warn.spanId()).hasValue(validateSpanId);
         assertThat(warn.traceId()).hasValue(orderTraceId);
         LogEntry error = single(GetLogsQuery.builder().between(begin, end).severities(Severity.ERROR).build());
-        assertThat(error.attributes()).isEqualTo(Map.of("code", 402L)); // integers come back as Long
+        assertThat(error.attributes()).isEqualTo(Map.of("code", "402")); // Map(String, String) in Core
         LogEntry audit = single(GetLogsQuery.builder().between(begin, end).search("AUDIT 3").build());
         assertThat(audit.traceId()).isEmpty();
-        assertThat(audit.attributes()).isEqualTo(Map.of("kind", "audit", "seq", 3L));
+        assertThat(audit.attributes()).isEqualTo(Map.of("kind", "audit", "seq", "3"));
     }
 
     @Test
@@ -385,20 +394,24 @@ class QueryRoundTripTest {
     // ------------------------------------------------------------------ wire
 
     @Test
-    void sendsCredentialsOnlyInHeaders() {
+    void sendsCoreRequestsWithTheJwtAndNoApiKey() {
         client.getLogs(GetLogsQuery.builder().between(begin, end).search("a b&c=d+e").filter("k/1", "v 1").build());
         List<DevQueryBackend.Request> requests = backend.requests();
         assertThat(requests).isNotEmpty().allSatisfy(r -> {
-            assertThat(r.uri().toString()).doesNotContain(SECRET);
-            assertThat(r.headers()).containsEntry("authorization", "Bearer tfk_test:" + SECRET)
-                .containsEntry("x-telemetryflow-key-id", "tfk_test")
+            assertThat(r.uri().toString()).doesNotContain(SECRET).doesNotContain(backend.password());
+            assertThat(r.headers()).doesNotContainKey("x-telemetryflow-key-id")
                 .doesNotContainKey("x-telemetryflow-key-secret");
-            assertThat(r.status()).isIn(200, 404);
+            assertThat(r.body()).doesNotContain(SECRET);
         });
+        assertThat(requests).filteredOn(r -> r.uri().getPath().equals("/api/v2/auth/login")).singleElement()
+            .satisfies(login -> assertThat(login.status()).isEqualTo(201));
         DevQueryBackend.Request last = requests.get(requests.size() - 1);
-        assertThat(last.uri().getRawQuery()).contains("search=a%20b%26c%3Dd%2Be").contains("filter.k%2F1=v%201")
-            .contains("limit=100").contains("offset=0");
-        // RFC 3339, as given (the colons travel percent-encoded)
-        assertThat(last.uri().getQuery()).contains("start=" + begin).contains("end=" + end);
+        assertThat(last.method()).isEqualTo("POST");
+        assertThat(last.uri().getPath()).isEqualTo("/api/v2/query/signals/logs");
+        assertThat(last.headers().get("authorization")).matches("Bearer [\\w-]+\\.[\\w-]+\\.[\\w-]+");
+        assertThat(last.body()).contains("\"query\":\"a b&c=d+e\"").contains("\"logAttributes\":{\"k/1\":\"v 1\"}")
+            .contains("\"pagination\":{\"page\":1,\"limit\":100}")
+            .contains("\"from\":\"" + begin + "\"").contains("\"to\":\"" + end + "\"");
+        assertThat(last.status()).isEqualTo(200);
     }
 }

@@ -25,6 +25,15 @@ final class DevJson {
     }
   }
 
+  /** JSON text of a value (a string column holding JSON, a list attribute as ClickHouse keeps it). */
+  static String text(Object value) {
+    return new String(write(value), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  static <T> T read(byte[] body, Class<T> type) throws java.io.IOException {
+    return MAPPER.readValue(body, type);
+  }
+
   /** RFC 3339 in UTC with nanosecond precision where the source has it. */
   static String timestamp(long epochNanos) {
     return Instant.ofEpochSecond(Math.floorDiv(epochNanos, 1_000_000_000L), Math.floorMod(epochNanos, 1_000_000_000L))

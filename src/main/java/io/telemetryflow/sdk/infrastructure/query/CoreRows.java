@@ -72,26 +72,17 @@ final class CoreRows {
         return new TraceDetail(traceId, start, end, Duration.between(start, end), spans);
     }
 
-    /** Summaries built from matching span rows, one per trace id, in first-seen order. */
-    static List<TraceSummary> summariesOf(List<CoreWire.SpanRow> rows) {
-        Map<String, List<SpanDetail>> byTrace = new LinkedHashMap<>();
-        Map<String, String> services = new LinkedHashMap<>();
-        for (int i = 0; i < rows.size(); i++) {
-            CoreWire.SpanRow row = rows.get(i);
-            SpanDetail span = inRow(i, () -> span(row));
-            require(row.traceId(), "trace_id");
-            byTrace.computeIfAbsent(row.traceId(), k -> new ArrayList<>()).add(span);
-            services.putIfAbsent(row.traceId(), row.serviceName());
+    /** The summary of a whole trace from all its span rows; {@code null} when there are none. */
+    static TraceSummary summary(String traceId, List<CoreWire.SpanRow> rows) {
+        TraceDetail t = trace(traceId, rows);
+        if (t == null) {
+            return null;
         }
-        List<TraceSummary> out = new ArrayList<>();
-        byTrace.forEach((traceId, spans) -> {
-            TraceDetail t = new TraceDetail(traceId, spans.stream().map(SpanDetail::startTime).min(Comparator.naturalOrder()).orElseThrow(),
-                spans.stream().map(SpanDetail::endTime).max(Comparator.naturalOrder()).orElseThrow(), Duration.ZERO, spans);
-            String root = t.rootSpan().map(SpanDetail::name).orElse(spans.get(0).name());
-            out.add(new TraceSummary(traceId, root, services.get(traceId), Duration.between(t.startTime(), t.endTime()),
-                t.startTime(), spans.size(), (int) t.errorCount()));
-        });
-        return out;
+        SpanDetail root = t.rootSpan().orElse(t.spans().get(0));
+        String service = rows.stream().filter(r -> root.spanId().equals(r.spanId())).map(CoreWire.SpanRow::serviceName)
+            .findFirst().orElse("");
+        return new TraceSummary(traceId, root.name(), service, t.duration(), t.startTime(), t.spans().size(),
+            (int) t.errorCount());
     }
 
     static SpanDetail span(CoreWire.SpanRow row) {

@@ -128,9 +128,7 @@ public final class HttpQueryHandlers {
     Optional<TraceDetail> getTrace(GetTraceQuery q) {
         // The id is validated hex, so it is safe as a path segment as is.
         String what = "GET " + CoreRoutes.TRACE + "/{traceId}";
-        Optional<List<CoreWire.SpanRow>> rows = session.call(CoreRoutes.TRACE + "/" + q.traceId(), null,
-            TYPES.constructCollectionType(List.class, CoreWire.SpanRow.class), true);
-        return rows.map(r -> mapped(what, () -> CoreRows.trace(q.traceId(), r)));
+        return traceRows(q.traceId()).map(r -> mapped(what, () -> CoreRows.trace(q.traceId(), r)));
     }
 
     TracesPage searchTraces(SearchTracesQuery q) {
@@ -144,11 +142,26 @@ public final class HttpQueryHandlers {
             return new TracesPage(traces, total(envelope, traces.size()), hasNext(envelope));
         }
         // Core's summaries route filters by service, error and duration only; span name and
-        // attributes are filters of the span search, so those traces are summarised from their matching spans.
+        // attributes filter the span search, whose traces are then read whole (one request each,
+        // at most one page of them) so that each summary describes the trace, not the matching span.
         CoreWire.Envelope<CoreWire.SpanRow> envelope = envelope(CoreRoutes.TRACES, body, CoreWire.SpanRow.class);
-        String what = "POST " + CoreRoutes.TRACES;
-        List<TraceSummary> traces = mapped(what, () -> CoreRows.summariesOf(nonNull(envelope.data())));
+        List<String> traceIds = envelope.data().stream().filter(Objects::nonNull).map(CoreWire.SpanRow::traceId)
+            .filter(Objects::nonNull).distinct().toList();
+        List<TraceSummary> traces = new ArrayList<>();
+        for (String traceId : traceIds) {
+            traceRows(traceId).map(rows -> mapped("GET " + CoreRoutes.TRACE + "/{traceId}",
+                () -> CoreRows.summary(traceId, rows))).ifPresent(traces::add);
+        }
         return new TracesPage(traces, traces.size(), hasNext(envelope));
+    }
+
+    private Optional<List<CoreWire.SpanRow>> traceRows(String traceId) {
+        String id = traceId.toLowerCase(java.util.Locale.ROOT);
+        if (!id.matches("[0-9a-f]{32}")) {
+            throw HttpQueryTransport.malformed("POST " + CoreRoutes.TRACES, "a span row has trace id that is not 32 hex digits");
+        }
+        return session.call(CoreRoutes.TRACE + "/" + id, null,
+            TYPES.constructCollectionType(List.class, CoreWire.SpanRow.class), true);
     }
 
     List<String> metricNames(GetMetricNamesQuery q) {
