@@ -71,7 +71,7 @@ class TelemetryClientExportTest {
 
     @BeforeAll
     static void startReceiver() {
-        receiver = OtlpReceiver.start();
+        receiver = OtlpReceiver.start().acceptHttpGzip(true); // also a generic OTLP backend (gzip on HTTP)
     }
 
     @AfterAll

@@ -5,11 +5,8 @@ import com.google.protobuf.Message;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
-import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
-import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
-import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,8 +22,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The OTLP/HTTP side of {@link OtlpReceiver}: POST {@code /v1/*} and {@code /v2/*} (TelemetryFlow's
- * v2 paths) for traces, metrics and logs, protobuf bodies, optionally gzip-compressed.
+ * The OTLP/HTTP side of {@link OtlpReceiver}, with the TelemetryFlow collector's rules
+ * (TELEMETRYFLOW-PLATFORM.md §1, {@code components/tfootlpreceiver/receiver.go}): POST
+ * {@code /v1/*} (open) and {@code /v2/*} for traces, metrics and logs; the body is read raw — no
+ * {@code Content-Encoding} handling, so a gzip body fails to unmarshal and is answered 400 (unless
+ * {@link OtlpReceiver#acceptHttpGzip(boolean)} plays a generic OpenTelemetry collector); {@code /v2}
+ * needs an {@code X-TelemetryFlow-Key-ID} starting with {@code tfk_} (401) and, when a list is set,
+ * one of the listed ids (403); success is {@code 200 {}} as JSON.
  */
 final class HttpOtlpServer {
 
@@ -116,22 +118,34 @@ final class HttpOtlpServer {
       reject(exchange, 404, "not an OTLP path");
       return;
     }
+    if (path.startsWith("/v2/")) {
+      String keyId = exchange.getRequestHeaders().getFirst("X-TelemetryFlow-Key-ID");
+      if (keyId == null || keyId.isEmpty()) {
+        rejectJson(exchange, 401, "missing TelemetryFlow API Key ID");
+        return;
+      }
+      if (!keyId.startsWith("tfk_")) {
+        rejectJson(exchange, 401, "invalid TelemetryFlow API Key ID format");
+        return;
+      }
+      if (!state.keyIdAllowed(keyId)) {
+        rejectJson(exchange, 403, "API Key ID not authorized");
+        return;
+      }
+    }
     String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-    if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith(PROTOBUF)) {
-      reject(exchange, 415, "content type " + contentType + " is not " + PROTOBUF);
+    if ("application/json".equals(contentType)) {
+      reject(exchange, 415, "OTLP/JSON is not decoded by this receiver (the SDK sends protobuf)");
       return;
     }
     String encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
     boolean gzip = "gzip".equalsIgnoreCase(encoding);
-    if (encoding != null && !gzip && !"identity".equalsIgnoreCase(encoding)) {
-      reject(exchange, 415, "content encoding " + encoding + " is not supported");
-      return;
-    }
     Message request;
     try {
-      request = parse(signal, gzip ? gunzip(body) : body);
+      request = parse(signal, gzip && state.acceptsHttpGzip() ? gunzip(body) : body);
     } catch (IOException e) {
-      reject(exchange, 400, "undecodable body: " + e.getMessage());
+      // the collector's words: "Failed to unmarshal ..." (a gzip body is not protobuf)
+      rejectPlain(exchange, 400, "Failed to unmarshal " + signal.name().toLowerCase(Locale.ROOT) + ": " + e.getMessage());
       return;
     }
     answer(exchange, new ReceivedExport(
@@ -143,7 +157,8 @@ final class HttpOtlpServer {
     switch (admission.mode().kind()) {
       case ACCEPT -> {
         state.record(export);
-        respond(exchange, 200, okResponse(export.signal()));
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        send(exchange, 200, "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)); // the collector's answer
       }
       case HANG -> {
         admission.awaitRelease();
@@ -160,19 +175,23 @@ final class HttpOtlpServer {
         .setCode(io.grpc.Status.Code.INVALID_ARGUMENT.value()).setMessage(reason).build().toByteArray());
   }
 
+  private void rejectJson(HttpExchange exchange, int status, String error) throws IOException {
+    state.protocolError(describe(exchange) + " -> " + status + " " + error);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    send(exchange, status, ("{\"error\": \"" + error + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private void rejectPlain(HttpExchange exchange, int status, String error) throws IOException {
+    state.protocolError(describe(exchange) + " -> " + status + " " + error);
+    exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+    send(exchange, status, error.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   private static Message parse(Signal signal, byte[] body) throws InvalidProtocolBufferException {
     return switch (signal) {
       case TRACES -> ExportTraceServiceRequest.parseFrom(body);
       case METRICS -> ExportMetricsServiceRequest.parseFrom(body);
       case LOGS -> ExportLogsServiceRequest.parseFrom(body);
-    };
-  }
-
-  private static byte[] okResponse(Signal signal) {
-    return switch (signal) {
-      case TRACES -> ExportTraceServiceResponse.getDefaultInstance().toByteArray();
-      case METRICS -> ExportMetricsServiceResponse.getDefaultInstance().toByteArray();
-      case LOGS -> ExportLogsServiceResponse.getDefaultInstance().toByteArray();
     };
   }
 
@@ -184,6 +203,10 @@ final class HttpOtlpServer {
 
   private static void respond(HttpExchange exchange, int status, byte[] body) throws IOException {
     exchange.getResponseHeaders().set("Content-Type", PROTOBUF);
+    send(exchange, status, body);
+  }
+
+  private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
     // -1: no body at all (Content-Length: 0); 0 would mean chunked.
     exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
     if (body.length > 0) {

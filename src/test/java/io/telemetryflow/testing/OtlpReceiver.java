@@ -16,9 +16,11 @@ import java.util.function.Predicate;
  * A real OTLP receiver for tests: an OTLP/gRPC server and an OTLP/HTTP server on 127.0.0.1 that
  * decode every export with the official OTLP protos and keep it for assertions.
  *
- * <p>It accepts OTLP/gRPC on the three collector services and OTLP/HTTP POSTs of protobuf bodies on
- * {@code /v1/{traces,metrics,logs}} and TelemetryFlow's {@code /v2/{traces,metrics,logs}}, gzip or
- * not. Requests that are not valid OTLP are answered with an error and listed in {@link
+ * <p>It accepts OTLP/gRPC on the three collector services (gzip or not, no auth: the TelemetryFlow
+ * collector's gRPC server checks none) and OTLP/HTTP POSTs of protobuf bodies on
+ * {@code /v1/{traces,metrics,logs}} and TelemetryFlow's {@code /v2/{traces,metrics,logs}} with the
+ * TelemetryFlow collector's rules ({@link HttpOtlpServer}: raw bodies — gzip answered 400 —, the
+ * {@code /v2} key-id checks, {@code 200 {}}). Requests that are not valid OTLP are answered with an error and listed in {@link
  * #protocolErrors()}. For reliability tests, {@link #respondWith(FaultMode)} makes it fail or hang.
  *
  * <pre>{@code
@@ -243,6 +245,21 @@ public final class OtlpReceiver implements AutoCloseable {
   public int awaitRejected(int count, Duration timeout) {
     return state.await(() -> Optional.of(rejectedCount()).filter(n -> n >= count), timeout,
         count + " rejected export(s)", () -> "");
+  }
+
+  /**
+   * Whether OTLP/HTTP gzip bodies are decoded (a generic OpenTelemetry collector) instead of
+   * answered 400 (the TelemetryFlow collector, the default).
+   */
+  public OtlpReceiver acceptHttpGzip(boolean accept) {
+    state.acceptHttpGzip(accept);
+    return this;
+  }
+
+  /** Like the collector's {@code valid_api_key_ids}: other {@code tfk_} ids get 403 on {@code /v2}. */
+  public OtlpReceiver allowKeyIds(java.util.Set<String> keyIds) {
+    state.allowKeyIds(keyIds);
+    return this;
   }
 
   /** Forgets all exports, the rejected count and protocol errors; releases hanging calls. Keeps the fault mode. */

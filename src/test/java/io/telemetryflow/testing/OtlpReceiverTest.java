@@ -71,7 +71,7 @@ class OtlpReceiverTest {
 
   @BeforeEach
   void startReceiver() {
-    receiver = OtlpReceiver.start();
+    receiver = OtlpReceiver.start().acceptHttpGzip(true); // also a generic OTLP backend (gzip on HTTP)
   }
 
   @AfterEach
@@ -391,7 +391,7 @@ class OtlpReceiverTest {
     int httpPort = receiver.httpPort();
     receiver.stop();
 
-    receiver = OtlpReceiver.start(grpcPort, httpPort);
+    receiver = OtlpReceiver.start(grpcPort, httpPort).acceptHttpGzip(true);
 
     assertThat(receiver.grpcPort()).isEqualTo(grpcPort);
     assertThat(receiver.httpPort()).isEqualTo(httpPort);

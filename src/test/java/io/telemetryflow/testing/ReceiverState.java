@@ -32,6 +32,8 @@ final class ReceiverState {
   }
 
   private final Object lock = new Object();
+  private volatile boolean acceptHttpGzip;
+  private volatile java.util.Set<String> allowedKeyIds; // null: any tfk_ id, as valid_api_key_ids unset
   private final List<ReceivedExport> exports = new ArrayList<>();
   private final List<String> protocolErrors = new ArrayList<>();
   private int rejected;
@@ -90,6 +92,23 @@ final class ReceiverState {
   }
 
   /** Forgets everything received; keeps the fault mode; releases hanging calls. */
+  void acceptHttpGzip(boolean accept) {
+    acceptHttpGzip = accept;
+  }
+
+  boolean acceptsHttpGzip() {
+    return acceptHttpGzip;
+  }
+
+  void allowKeyIds(java.util.Set<String> ids) {
+    allowedKeyIds = ids == null ? null : java.util.Set.copyOf(ids);
+  }
+
+  boolean keyIdAllowed(String keyId) {
+    java.util.Set<String> ids = allowedKeyIds;
+    return ids == null || ids.contains(keyId);
+  }
+
   void clear() {
     synchronized (lock) {
       exports.clear();

@@ -515,6 +515,7 @@ public final class TelemetryConfig {
                 }
             }
             if (queryEndpoint != null) {
+                int before = problems.size();
                 String scheme = queryEndpoint.getScheme();
                 if (!queryEndpoint.isAbsolute() || queryEndpoint.getHost() == null
                     || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
@@ -527,7 +528,7 @@ public final class TelemetryConfig {
                         + " non-loopback host sends the query credentials unencrypted; use https:// or set "
                         + ConfigKey.INSECURE.key() + "=true");
                 }
-                if (queryCredentials == null) {
+                if (queryCredentials == null && problems.size() == before) {
                     problems.add(ConfigKey.QUERY_ENDPOINT.key() + " is set, but TelemetryFlow Core's query API needs "
                         + ConfigKey.QUERY_TOKEN.key() + " or " + ConfigKey.QUERY_EMAIL.key() + " + "
                         + ConfigKey.QUERY_PASSWORD.key() + " (the ingestion API key is not accepted there)");

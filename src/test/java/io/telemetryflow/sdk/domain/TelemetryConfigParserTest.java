@@ -85,6 +85,12 @@ class TelemetryConfigParserTest {
         c.add(new Case(ConfigKey.SERVICE_NAMESPACE, "", null));
         c.add(new Case(ConfigKey.ENVIRONMENT, " ", null));
         c.add(new Case(ConfigKey.COLLECTOR_ID, "col\u0007", null));
+        c.add(new Case(ConfigKey.COLLECTOR_NAME, "edge\u0007", null));
+        c.add(new Case(ConfigKey.COLLECTOR_HOSTNAME, "host\u0007", null));
+        c.add(new Case(ConfigKey.DATACENTER, " ", null));
+        c.add(new Case(ConfigKey.TRACES_ENDPOINT, "ftp://t.example.com", "ftp://t.example.com"));
+        c.add(new Case(ConfigKey.METRICS_ENDPOINT, "m.example.com:0", "m.example.com:0"));
+        c.add(new Case(ConfigKey.LOGS_ENDPOINT, "http://l.example.com:4317", "http://l.example.com:4317"));
         c.add(new Case(ConfigKey.SIGNALS_METRICS, "on", "on"));
         c.add(new Case(ConfigKey.SIGNALS_LOGS, "off", "off"));
         c.add(new Case(ConfigKey.SIGNALS_TRACES, "1", "1"));
@@ -129,6 +135,8 @@ class TelemetryConfigParserTest {
     @Test
     void everyConfigKeyHasABadValueCase() {
         Set<ConfigKey> covered = cases().stream().map(Case::key).collect(Collectors.toSet());
+        // the query credentials are checked as a pair, in SiblingConfigNamesTest and BadInputCorpusTest
+        covered.addAll(EnumSet.of(ConfigKey.QUERY_TOKEN, ConfigKey.QUERY_EMAIL, ConfigKey.QUERY_PASSWORD));
         assertThat(covered).containsExactlyInAnyOrder(ConfigKey.values());
     }
 
@@ -256,6 +264,7 @@ class TelemetryConfigParserTest {
         values.put(ConfigKey.EXEMPLARS_ENABLED.key(), "false");
         values.put(ConfigKey.API_V2.key(), "false");
         values.put(ConfigKey.QUERY_ENDPOINT.key(), "https://api.example.com");
+        values.put(ConfigKey.QUERY_TOKEN.key(), "jwt-token-value");
         values.put(ConfigKey.JAXRS_ENABLED.key(), "false");
         values.put(ConfigKey.LOGS_JUL_ENABLED.key(), "true");
         TelemetryConfig c = TelemetryConfigParser.parse(values::get, Map.of("team", "payments"), null);
@@ -316,6 +325,7 @@ class TelemetryConfigParserTest {
                 secret.add(k);
             }
         }
-        assertThat(secret).containsExactly(ConfigKey.API_KEY_SECRET);
+        assertThat(secret).containsExactlyInAnyOrder(ConfigKey.API_KEY_SECRET, ConfigKey.QUERY_TOKEN,
+            ConfigKey.QUERY_PASSWORD);
     }
 }

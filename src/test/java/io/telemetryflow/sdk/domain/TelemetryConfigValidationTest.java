@@ -49,7 +49,9 @@ class TelemetryConfigValidationTest {
     static final Set<ConfigKey> BOOLEAN_KEYS = EnumSet.of(ConfigKey.ENABLED, ConfigKey.INSECURE,
         ConfigKey.COMPRESSION, ConfigKey.RETRY_ENABLED, ConfigKey.SIGNALS_METRICS, ConfigKey.SIGNALS_LOGS,
         ConfigKey.SIGNALS_TRACES, ConfigKey.EXEMPLARS_ENABLED, ConfigKey.API_V2, ConfigKey.JAXRS_ENABLED,
-        ConfigKey.LOGS_JUL_ENABLED);
+        ConfigKey.LOGS_JUL_ENABLED,
+        // set through QueryCredentials, whose factories reject blank values themselves
+        ConfigKey.QUERY_TOKEN, ConfigKey.QUERY_EMAIL, ConfigKey.QUERY_PASSWORD);
 
     static List<Case> cases() {
         List<Case> c = new ArrayList<>();
@@ -90,6 +92,15 @@ class TelemetryConfigValidationTest {
         c.add(new Case("empty namespace", ConfigKey.SERVICE_NAMESPACE, b -> b.serviceNamespace("")));
         c.add(new Case("blank environment", ConfigKey.ENVIRONMENT, b -> b.environment("\t")));
         c.add(new Case("control character", ConfigKey.COLLECTOR_ID, b -> b.collectorId("col\n1")));
+        c.add(new Case("control character", ConfigKey.COLLECTOR_NAME, b -> b.collectorName("edge\r\n1")));
+        c.add(new Case("control character", ConfigKey.COLLECTOR_HOSTNAME, b -> b.collectorHostname("h\u0000")));
+        c.add(new Case("blank", ConfigKey.DATACENTER, b -> b.datacenter(" ")));
+        c.add(new Case("ftp", ConfigKey.TRACES_ENDPOINT, b -> b.signalEndpoint(SignalType.TRACES, "ftp://t.example.com")));
+        c.add(new Case("plaintext", ConfigKey.METRICS_ENDPOINT,
+            b -> b.signalEndpoint(SignalType.METRICS, "http://m.example.com:4317")));
+        c.add(new Case("bad port", ConfigKey.LOGS_ENDPOINT, b -> b.signalEndpoint(SignalType.LOGS, "l.example.com:0")));
+        c.add(new Case("endpoint without credentials", ConfigKey.QUERY_ENDPOINT,
+            b -> b.queryEndpoint(URI.create("https://core.example.com")).queryCredentials(null)));
         c.add(new Case("zero batch timeout", ConfigKey.BATCH_TIMEOUT, b -> b.batch(Duration.ZERO, 512)));
         c.add(new Case("null batch timeout", ConfigKey.BATCH_TIMEOUT, b -> b.batch(null, 512)));
         c.add(new Case("zero batch size", ConfigKey.BATCH_MAX_SIZE, b -> b.batch(Duration.ofSeconds(1), 0)));

@@ -133,6 +133,17 @@ class BadInputCorpusTest {
             bad(ConfigKey.API_V2, "v3"),
             bad(ConfigKey.QUERY_ENDPOINT, "ftp://query.example.com"),
             bad(ConfigKey.QUERY_ENDPOINT, "not a url"),
+            bad(ConfigKey.COLLECTOR_NAME, "edge\n1"),
+            bad(ConfigKey.COLLECTOR_HOSTNAME, "host\r\nx-injected: 1"),
+            bad(ConfigKey.DATACENTER, " "),
+            bad(ConfigKey.TRACES_ENDPOINT, "ftp://traces.example.com"),
+            bad(ConfigKey.METRICS_ENDPOINT, "http://metrics.example.com:4317"), // plaintext, not loopback
+            bad(ConfigKey.LOGS_ENDPOINT, "logs.example.com:99999"),
+            bad(ConfigKey.QUERY_TOKEN, " ", Map.of(ConfigKey.QUERY_ENDPOINT.key(), "https://core.example.com"),
+                ConfigKey.QUERY_TOKEN.key()),
+            bad(ConfigKey.QUERY_EMAIL, "me@example.com", Map.of(), ConfigKey.QUERY_PASSWORD.key() + " is required"),
+            new ConfigCase(ConfigKey.QUERY_PASSWORD, "pw-never-printed", Map.of(),
+                ConfigKey.QUERY_EMAIL.key() + " is required", "pw-never-printed"),
             bad(ConfigKey.JAXRS_ENABLED, "perhaps"),
             bad(ConfigKey.LOGS_JUL_ENABLED, "perhaps"));
     }

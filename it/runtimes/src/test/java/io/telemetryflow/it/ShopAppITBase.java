@@ -344,7 +344,10 @@ abstract class ShopAppITBase {
             assertThat(export.header("x-telemetryflow-collector-id")).as("%s", export).isEqualTo(collectorId);
             assertThat(export.header("x-telemetryflow-environment")).as("%s", export).isEqualTo(ENVIRONMENT);
             assertThat(export.header("x-telemetryflow-api-version")).as("%s", export).isEqualTo("v2");
-            assertThat(export.gzip()).as("gzip (the default compression): %s", export).isTrue();
+            // compression auto (the default): gzip on gRPC, none on OTLP/HTTP (the collector reads HTTP bodies raw)
+            assertThat(export.gzip()).as("default compression: %s", export)
+                .isEqualTo(export.transport() == io.telemetryflow.testing.Transport.GRPC);
+            assertThat(export.header("x-telemetryflow-datacenter")).as("%s", export).isEqualTo("default");
             assertTransport(export);
         }
         assertThat(signals).containsExactlyInAnyOrder(Signal.TRACES, Signal.METRICS, Signal.LOGS);

@@ -131,6 +131,9 @@ final class HttpQueryTransport {
         } catch (MismatchedInputException e) {
             throw malformed(what, "unexpected JSON shape at " + path(e));
         } catch (JsonProcessingException e) {
+            if (String.valueOf(e.getOriginalMessage()).contains("end-of-input")) {
+                throw malformed(what, "the JSON ends early (truncated body)");
+            }
             throw malformed(what, "invalid JSON at line " + e.getLocation().getLineNr() + ", column "
                 + e.getLocation().getColumnNr());
         } catch (IOException e) {
