@@ -118,7 +118,7 @@ final class HttpOtlpServer {
       reject(exchange, 404, "not an OTLP path");
       return;
     }
-    if (path.startsWith("/v2/")) {
+    if (path.startsWith("/v2/") && !state.acceptsHttpGzip()) { // generic OTLP mode: no key rules
       String keyId = exchange.getRequestHeaders().getFirst("X-TelemetryFlow-Key-ID");
       if (keyId == null || keyId.isEmpty()) {
         rejectJson(exchange, 401, "missing TelemetryFlow API Key ID");

@@ -248,8 +248,8 @@ public final class OtlpReceiver implements AutoCloseable {
   }
 
   /**
-   * Whether OTLP/HTTP gzip bodies are decoded (a generic OpenTelemetry collector) instead of
-   * answered 400 (the TelemetryFlow collector, the default).
+   * Whether to play a generic OpenTelemetry collector on OTLP/HTTP — gzip bodies decoded, no
+   * {@code /v2} key rules — instead of the TelemetryFlow collector (the default: gzip answered 400).
    */
   public OtlpReceiver acceptHttpGzip(boolean accept) {
     state.acceptHttpGzip(accept);

@@ -603,7 +603,7 @@ public final class TelemetryConfig {
         }
 
         private static void headerSafe(List<String> problems, ConfigKey key, String v) {
-            if (v != null && v.chars().anyMatch(Character::isISOControl)) {
+            if (v != null && !v.isBlank() && v.chars().anyMatch(Character::isISOControl)) { // blank: nonBlank reports it
                 problems.add(problem(key, "<contains control characters>"));
             }
         }

@@ -105,7 +105,8 @@ public final class TelemetryConfigParser {
         if (hasEmail || hasPassword) {
             ConfigKey missing = hasEmail ? ConfigKey.QUERY_PASSWORD : ConfigKey.QUERY_EMAIL;
             ConfigKey given = hasEmail ? ConfigKey.QUERY_EMAIL : ConfigKey.QUERY_PASSWORD;
-            v.problems.add(missing.key() + " is required when " + given.key() + " is set");
+            v.problems.add(missing.key() + " is required when " + given.key() + " is set"
+                + (hasEmail ? " (to '" + email.trim() + "')" : "")); // the e-mail is not secret, the password is
             v.failedKeys.add(missing.key());
         }
         return null;
