@@ -1,6 +1,8 @@
 package io.telemetryflow.testing;
 
 import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.metrics.v1.Metric;
+import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
 import io.opentelemetry.proto.trace.v1.Span;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -103,27 +105,45 @@ final class CoreTables {
 
   /**
    * {@code metrics}: one row per data point, its {@code value} the point's number (counter: its
-   * cumulative sum; gauge: the reading; histogram: the sum of its measurements).
+   * cumulative or delta sum; gauge: the reading; histogram and summary: the sum of its measurements).
    */
   static List<Row> metrics(List<ReceivedMetric> received) {
     List<Row> rows = new ArrayList<>();
-    for (DevMetrics.Point p : DevMetrics.points(received)) {
-      Map<String, Object> c = new LinkedHashMap<>();
-      c.put("timestamp", clickhouseTime(p.timeNanos()));
-      c.put("metric_name", p.name());
-      c.put("metric_type", switch (p.type()) {
-        case GAUGE -> "gauge";
-        case SUM -> "counter";
-        case SUMMARY -> "summary";
-        default -> "histogram";
-      });
-      c.put("value", p.value());
-      c.put("service_name", String.valueOf(p.resource().getOrDefault("service.name", "")));
-      c.put("resource_attributes", strings(p.resource()));
-      c.put("metric_attributes", strings(p.attributes()));
-      rows.add(new Row(p.timeNanos(), c));
+    for (ReceivedMetric rm : received) {
+      Metric m = rm.metric();
+      switch (m.getDataCase()) {
+        case GAUGE -> m.getGauge().getDataPointsList().forEach(p -> rows.add(metric(rm, "gauge", p.getTimeUnixNano(),
+            number(p), p.getAttributesList())));
+        case SUM -> m.getSum().getDataPointsList().forEach(p -> rows.add(metric(rm, "counter", p.getTimeUnixNano(),
+            number(p), p.getAttributesList())));
+        case HISTOGRAM -> m.getHistogram().getDataPointsList().forEach(p -> rows.add(metric(rm, "histogram",
+            p.getTimeUnixNano(), p.getSum(), p.getAttributesList())));
+        case EXPONENTIAL_HISTOGRAM -> m.getExponentialHistogram().getDataPointsList().forEach(p -> rows.add(
+            metric(rm, "histogram", p.getTimeUnixNano(), p.getSum(), p.getAttributesList())));
+        case SUMMARY -> m.getSummary().getDataPointsList().forEach(p -> rows.add(metric(rm, "summary",
+            p.getTimeUnixNano(), p.getSum(), p.getAttributesList())));
+        default -> { }
+      }
     }
     return rows;
+  }
+
+  private static Row metric(ReceivedMetric rm, String type, long timeNanos, double value, List<KeyValue> attributes) {
+    Map<String, Object> resource = rm.resourceAttributes();
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("timestamp", clickhouseTime(timeNanos));
+    c.put("metric_name", rm.metric().getName());
+    c.put("metric_type", type);
+    c.put("value", value);
+    c.put("service_name", String.valueOf(resource.getOrDefault("service.name", "")));
+    c.put("resource_attributes", strings(resource));
+    c.put("metric_attributes", strings(AnyValues.toMap(attributes)));
+    c.put("unit", rm.metric().getUnit());
+    return new Row(timeNanos, c);
+  }
+
+  private static double number(NumberDataPoint p) {
+    return p.getValueCase() == NumberDataPoint.ValueCase.AS_INT ? p.getAsInt() : p.getAsDouble();
   }
 
   private static List<Map<String, Object>> events(Span span) {

@@ -3,7 +3,6 @@ package io.telemetryflow.testing;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.ByteString;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -32,22 +31,6 @@ final class DevJson {
 
   static <T> T read(byte[] body, Class<T> type) throws java.io.IOException {
     return MAPPER.readValue(body, type);
-  }
-
-  /** RFC 3339 in UTC with nanosecond precision where the source has it. */
-  static String timestamp(long epochNanos) {
-    return Instant.ofEpochSecond(Math.floorDiv(epochNanos, 1_000_000_000L), Math.floorMod(epochNanos, 1_000_000_000L))
-        .toString();
-  }
-
-  /** A nanosecond duration as (fractional) milliseconds. */
-  static double millis(long nanos) {
-    return nanos / 1_000_000.0;
-  }
-
-  /** A number, or {@code null} for NaN (JSON has no NaN). */
-  static Double number(double value) {
-    return Double.isNaN(value) ? null : value;
   }
 
   /** Attribute values as JSON-friendly Java: bytes become base64 strings, nested values likewise. */

@@ -535,7 +535,12 @@ public final class TelemetryConfig {
                 }
             }
             if (!problems.isEmpty()) {
-                throw new TelemetryConfigException(scrub(problems, apiKeySecret));
+                List<String> masked = scrub(problems, apiKeySecret);
+                if (queryCredentials != null) { // a password or token pasted into another key stays hidden
+                    masked = scrub(scrub(masked, queryCredentials.password().orElse(null)),
+                        queryCredentials.token().orElse(null));
+                }
+                throw new TelemetryConfigException(masked);
             }
             return new TelemetryConfig(this, uri, perSignal);
         }

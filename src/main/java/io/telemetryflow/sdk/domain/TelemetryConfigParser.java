@@ -85,7 +85,7 @@ public final class TelemetryConfigParser {
                     all.add(p);
                 }
             }
-            throw new TelemetryConfigException(TelemetryConfig.scrub(all, v.raw(ConfigKey.API_KEY_SECRET)));
+            throw new TelemetryConfigException(v.scrubSecrets(all));
         }
     }
 
@@ -166,7 +166,18 @@ public final class TelemetryConfigParser {
         }
 
         TelemetryConfig fail() {
-            throw new TelemetryConfigException(TelemetryConfig.scrub(problems, lookup.apply(ConfigKey.API_KEY_SECRET.key())));
+            throw new TelemetryConfigException(scrubSecrets(problems));
+        }
+
+        /** Masks the value of every secret key (API key secret, query token and password) in the problems. */
+        List<String> scrubSecrets(List<String> texts) {
+            List<String> out = texts;
+            for (ConfigKey key : ConfigKey.values()) {
+                if (key.isSecret()) {
+                    out = TelemetryConfig.scrub(out, raw(key));
+                }
+            }
+            return out;
         }
 
         private static boolean parseBoolean(String s) {

@@ -69,6 +69,14 @@ class CoreQueryApiTest {
         return client(b -> b.queryLogin(backend.email(), backend.password()), Duration.ofSeconds(5));
     }
 
+    /** The default stand-in, and a client already logged in (so the next request is the one under test). */
+    private TelemetryClient loggedInToDefaultBackend() {
+        backend = DevQueryBackend.start(receiver);
+        TelemetryClient client = loggedIn();
+        client.metricNames(null);
+        return client;
+    }
+
     private TelemetryQueryException fails(Runnable query) {
         try {
             query.run();
@@ -99,9 +107,7 @@ class CoreQueryApiTest {
 
     @Test
     void logsInAgainOnlyWhenTheRefreshTokenHasExpired() {
-        backend = DevQueryBackend.start(receiver);
-        TelemetryClient client = loggedIn();
-        client.metricNames(null);
+        TelemetryClient client = loggedInToDefaultBackend();
         backend.clock().advance(Duration.ofDays(8)); // past the 7-day refresh token
         assertThat(client.metricNames(null)).isEmpty();
         assertThat(backend.logins()).isEqualTo(2);
@@ -171,9 +177,7 @@ class CoreQueryApiTest {
 
     @Test
     void errorStatusesCarryStatusCodeAndReason() {
-        backend = DevQueryBackend.start(receiver);
-        TelemetryClient client = loggedIn();
-        client.metricNames(null);
+        TelemetryClient client = loggedInToDefaultBackend();
         Object[][] cases = {
             {404, "NOT_FOUND", "Cannot POST /api/v2/query/signals/logs"},
             {429, "TOO_MANY_REQUESTS", "ThrottlerException: Too Many Requests"},
@@ -205,9 +209,7 @@ class CoreQueryApiTest {
 
     @Test
     void brokenBodiesAreMalformedResponses() {
-        backend = DevQueryBackend.start(receiver);
-        TelemetryClient client = loggedIn();
-        client.metricNames(null);
+        TelemetryClient client = loggedInToDefaultBackend();
         String[][] cases = {
             {"{\"data\":[{\"timestamp\":\"2026-12-01 10:00:00\"", "truncated"},
             {"<html>oops</html>", "invalid JSON"},
@@ -230,9 +232,7 @@ class CoreQueryApiTest {
 
     @Test
     void unknownFieldsAndClickHouseFormsAreRead() {
-        backend = DevQueryBackend.start(receiver);
-        TelemetryClient client = loggedIn();
-        client.metricNames(null);
+        TelemetryClient client = loggedInToDefaultBackend();
         String body = "{\"data\":[{\"timestamp\":\"2026-12-01 10:00:00.123456789\",\"severity_text\":\"WARN\","
             + "\"severity_number\":\"13\",\"body\":\"hi\",\"trace_id\":\"\",\"log_attributes\":{\"k\":\"v\"},"
             + "\"brand_new_column\":[1,2]}],\"total\":\"1\",\"metadata\":{\"queryId\":\"q\",\"future\":true},"

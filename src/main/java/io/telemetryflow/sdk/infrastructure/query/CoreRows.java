@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Maps Core's snake_case rows ({@link CoreWire}) onto the SDK's result records. A row that lacks a
@@ -96,13 +97,10 @@ final class CoreRows {
             start, start.plus(duration), duration, attributes(row.spanAttributes()), events(row.events()), status);
     }
 
-    private interface RowMapping<T> {
-        T map();
-    }
-
-    private static <T> T inRow(int index, RowMapping<T> mapping) {
+    /** Runs one row's mapping; a missing field becomes "row N: missing …". */
+    static <T> T inRow(int index, Supplier<T> mapping) {
         try {
-            return mapping.map();
+            return mapping.get();
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new IllegalArgumentException("row " + index + ": " + e.getMessage(), e);
         }

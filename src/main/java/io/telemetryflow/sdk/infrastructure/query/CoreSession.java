@@ -33,9 +33,10 @@ final class CoreSession {
     private final QueryCredentials credentials;
     private final Clock clock;
     private final Object lock = new Object();
+    // Written under lock; volatile because scrub() reads them from any thread.
+    private volatile String accessToken;
+    private volatile String refreshToken;
     // Guarded by lock.
-    private String accessToken;
-    private String refreshToken;
     private Instant refreshAt = Instant.MAX;
     private TelemetryQueryException loginRefused;
     private Instant loginBlockedUntil = Instant.MIN;

@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The query handlers that read from TelemetryFlow Core's query API (TELEMETRYFLOW-PLATFORM.md §2,
@@ -274,24 +275,15 @@ public final class HttpQueryHandlers {
         for (int i = 0; i < envelope.data().size(); i++) {
             R row = envelope.data().get(i);
             int index = i;
-            out.add(mapped(what, () -> {
-                try {
-                    return mapping.apply(Objects.requireNonNull(row, "null row"));
-                } catch (IllegalArgumentException | NullPointerException e) {
-                    throw new IllegalArgumentException("row " + index + ": " + e.getMessage(), e);
-                }
-            }));
+            out.add(mapped(what, () -> CoreRows.inRow(index, () -> mapping.apply(Objects.requireNonNull(row, "null row")))));
         }
         return out;
     }
 
-    private interface Mapping<T> {
-        T map();
-    }
-
-    private static <T> T mapped(String what, Mapping<T> mapping) {
+    /** A mapping whose missing or unreadable field is a MALFORMED_RESPONSE of {@code what}. */
+    private static <T> T mapped(String what, Supplier<T> mapping) {
         try {
-            return mapping.map();
+            return mapping.get();
         } catch (IllegalArgumentException | NullPointerException e) {
             throw HttpQueryTransport.malformed(what, String.valueOf(e.getMessage()));
         }
