@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.telemetryflow.sdk.TelemetryClient;
 import io.telemetryflow.sdk.domain.ConfigKey;
-import io.telemetryflow.testing.OtlpReceiver;
-import io.telemetryflow.testing.ReceivedSpan;
+import io.telemetryflow.devbackend.OtlpReceiver;
+import io.telemetryflow.devbackend.ReceivedSpan;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

@@ -2,7 +2,7 @@ package io.telemetryflow.cdi;
 
 import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
-import io.telemetryflow.testing.OtlpReceiver;
+import io.telemetryflow.devbackend.OtlpReceiver;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;

@@ -10,10 +10,10 @@ import io.telemetryflow.cdi.beans.MeteredService;
 import io.telemetryflow.cdi.beans.TracedService;
 import io.telemetryflow.sdk.TelemetryClient;
 import io.telemetryflow.sdk.TelemetrySpan;
-import io.telemetryflow.testing.OtlpReceiver;
-import io.telemetryflow.testing.ReceivedLog;
-import io.telemetryflow.testing.ReceivedMetric;
-import io.telemetryflow.testing.ReceivedSpan;
+import io.telemetryflow.devbackend.OtlpReceiver;
+import io.telemetryflow.devbackend.ReceivedLog;
+import io.telemetryflow.devbackend.ReceivedMetric;
+import io.telemetryflow.devbackend.ReceivedSpan;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -102,7 +102,7 @@ class InterceptorTest {
         assertThat(span.status().getCode()).isEqualTo(Status.StatusCode.STATUS_CODE_ERROR);
         assertThat(span.status().getMessage()).isEqualTo("out of stock");
         assertThat(span.eventNames()).containsExactly("exception");
-        assertThat(io.telemetryflow.testing.AnyValues.toMap(span.events().get(0).getAttributesList()))
+        assertThat(io.telemetryflow.devbackend.AnyValues.toMap(span.events().get(0).getAttributesList()))
             .containsEntry("exception.type", "java.lang.IllegalStateException")
             .containsEntry("exception.message", "out of stock");
     }

@@ -1,7 +1,7 @@
 package io.telemetryflow.sdk;
 
 import io.telemetryflow.sdk.domain.Protocol;
-import io.telemetryflow.testing.OtlpReceiver;
+import io.telemetryflow.devbackend.OtlpReceiver;
 import java.time.Duration;
 
 /** Builders of clients pointed at an {@link OtlpReceiver}, shared by the core SDK tests. */

@@ -7,7 +7,7 @@ import io.telemetryflow.cdi.internal.CountedInterceptor;
 import io.telemetryflow.cdi.internal.TimedInterceptor;
 import io.telemetryflow.cdi.internal.TracedInterceptor;
 import io.telemetryflow.sdk.TelemetryClient;
-import io.telemetryflow.testing.OtlpReceiver;
+import io.telemetryflow.devbackend.OtlpReceiver;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;

@@ -8,7 +8,7 @@ import io.telemetryflow.sdk.TelemetryClient;
 import io.telemetryflow.sdk.TelemetrySpan;
 import io.telemetryflow.sdk.application.HealthStatus.SignalHealth;
 import io.telemetryflow.sdk.domain.SignalType;
-import io.telemetryflow.testing.OtlpReceiver;
+import io.telemetryflow.devbackend.OtlpReceiver;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;

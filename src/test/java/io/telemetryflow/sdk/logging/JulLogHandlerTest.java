@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.telemetryflow.sdk.TelemetryClient;
 import io.telemetryflow.sdk.TelemetrySpan;
-import io.telemetryflow.testing.OtlpReceiver;
-import io.telemetryflow.testing.ReceivedLog;
+import io.telemetryflow.devbackend.OtlpReceiver;
+import io.telemetryflow.devbackend.ReceivedLog;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.logging.Level;

@@ -9,7 +9,7 @@ import io.telemetryflow.sdk.domain.Protocol;
 import io.telemetryflow.sdk.domain.SignalType;
 import io.telemetryflow.sdk.infrastructure.ExportHealth;
 import io.telemetryflow.sdk.infrastructure.OpenTelemetryLogFilter;
-import io.telemetryflow.testing.OtlpReceiver;
+import io.telemetryflow.devbackend.OtlpReceiver;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -6,7 +6,7 @@ import io.telemetryflow.sdk.application.HealthStatus;
 import io.telemetryflow.sdk.application.HealthStatus.SignalHealth;
 import io.telemetryflow.sdk.domain.Protocol;
 import io.telemetryflow.sdk.domain.SignalType;
-import io.telemetryflow.testing.OtlpReceiver;
+import io.telemetryflow.devbackend.OtlpReceiver;
 import io.telemetryflow.testing.SecretLeakExtension;
 import java.time.Duration;
 import java.util.Arrays;

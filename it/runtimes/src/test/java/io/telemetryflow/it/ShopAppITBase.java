@@ -6,14 +6,15 @@ import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status;
-import io.telemetryflow.testing.AnyValues;
-import io.telemetryflow.testing.FaultMode;
-import io.telemetryflow.testing.OtlpReceiver;
-import io.telemetryflow.testing.ReceivedExport;
-import io.telemetryflow.testing.ReceivedLog;
-import io.telemetryflow.testing.ReceivedMetric;
-import io.telemetryflow.testing.ReceivedSpan;
-import io.telemetryflow.testing.Signal;
+import io.telemetryflow.devbackend.AnyValues;
+import io.telemetryflow.devbackend.DevQueryBackend;
+import io.telemetryflow.devbackend.FaultMode;
+import io.telemetryflow.devbackend.OtlpReceiver;
+import io.telemetryflow.devbackend.ReceivedExport;
+import io.telemetryflow.devbackend.ReceivedLog;
+import io.telemetryflow.devbackend.ReceivedMetric;
+import io.telemetryflow.devbackend.ReceivedSpan;
+import io.telemetryflow.devbackend.Signal;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -83,6 +84,8 @@ abstract class ShopAppITBase {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     protected OtlpReceiver receiver;
+    /** The stand-in of TelemetryFlow Core over what the receiver got; the app reads back from it. */
+    protected DevQueryBackend core;
     protected Started app;
     protected String keyId;
     protected String keySecret;
@@ -141,6 +144,7 @@ abstract class ShopAppITBase {
     @BeforeAll
     void startAppAndDriveTraffic() {
         receiver = OtlpReceiver.start();
+        core = DevQueryBackend.start(receiver);
         keyId = "tfk_it_" + runtime();
         keySecret = "tfs_it_" + UUID.randomUUID().toString().replace("-", "");
         collectorId = "it-collector-" + runtime();
@@ -154,6 +158,9 @@ abstract class ShopAppITBase {
         env.put("TELEMETRYFLOW_SERVICE_VERSION", SERVICE_VERSION_OVERRIDE);
         // Only a flush or the shutdown can deliver within a test run.
         env.put("TELEMETRYFLOW_BATCH_TIMEOUT", "60s");
+        env.put("TELEMETRYFLOW_QUERY_ENDPOINT", core.url());
+        env.put("TELEMETRYFLOW_QUERY_EMAIL", core.email());
+        env.put("TELEMETRYFLOW_QUERY_PASSWORD", core.password());
         app = start("app", env, Map.of("telemetryflow.collector-id", collectorId));
 
         startupTime = app.process().awaitHttpOk(app.base().resolve(app.base().getPath() + "/api/telemetry"), startupTimeout());
@@ -186,6 +193,9 @@ abstract class ShopAppITBase {
             }
             others.forEach(AppProcess::close);
         } finally {
+            if (core != null) {
+                core.stop();
+            }
             if (receiver != null) {
                 receiver.stop();
             }
@@ -346,7 +356,7 @@ abstract class ShopAppITBase {
             assertThat(export.header("x-telemetryflow-api-version")).as("%s", export).isEqualTo("v2");
             // compression auto (the default): gzip on gRPC, none on OTLP/HTTP (the collector reads HTTP bodies raw)
             assertThat(export.gzip()).as("default compression: %s", export)
-                .isEqualTo(export.transport() == io.telemetryflow.testing.Transport.GRPC);
+                .isEqualTo(export.transport() == io.telemetryflow.devbackend.Transport.GRPC);
             assertThat(export.header("x-telemetryflow-datacenter")).as("%s", export).isEqualTo("default");
             assertTransport(export);
         }
@@ -493,6 +503,27 @@ abstract class ShopAppITBase {
             return p.getAsInt() == 1 || p.getAsDouble() == 1.0;
         }, WAIT);
         receiver.awaitMetric("shop.orders.placed", m -> sum(m) == 3, WAIT);
+    }
+
+    @Test
+    @Order(7)
+    void theAppReadsItsTraceBackFromCoreWithAJwt() {
+        String traceId = statusCaller.traceId();
+        receiver.awaitSpan(s -> s.traceId().equals(traceId), WAIT);
+        String expected = receiver.spans().stream().filter(s -> s.traceId().equals(traceId)).map(ReceivedSpan::name)
+            .distinct().sorted().collect(java.util.stream.Collectors.joining(","));
+        HttpResponse<String> trace = get("/api/telemetry/traces/" + traceId, Map.of());
+        assertThat(trace.statusCode()).as("GET /api/telemetry/traces: %s", trace.body()).isEqualTo(200);
+        assertThat(trace.body()).isEqualTo(expected).isNotEmpty();
+        assertThat(get("/api/telemetry/traces/0123456789abcdef0123456789abcdef", Map.of()).statusCode()).isEqualTo(404);
+        // Core's route, with the access token of one login; never the ingestion key
+        assertThat(core.logins()).isEqualTo(1);
+        assertThat(core.requests()).anySatisfy(r -> {
+            assertThat(r.uri().getPath()).isEqualTo("/api/v2/query/signals/traces/" + traceId);
+            assertThat(r.headers().get("authorization")).startsWith("Bearer ey");
+            assertThat(r.status()).isEqualTo(200);
+        });
+        assertThat(core.requests()).allSatisfy(r -> assertThat(r.headers()).doesNotContainKey("x-telemetryflow-key-secret"));
     }
 
     @Test

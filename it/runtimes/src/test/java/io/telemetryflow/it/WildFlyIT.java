@@ -2,9 +2,9 @@ package io.telemetryflow.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.telemetryflow.testing.OtlpReceiver;
-import io.telemetryflow.testing.ReceivedExport;
-import io.telemetryflow.testing.Transport;
+import io.telemetryflow.devbackend.OtlpReceiver;
+import io.telemetryflow.devbackend.ReceivedExport;
+import io.telemetryflow.devbackend.Transport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

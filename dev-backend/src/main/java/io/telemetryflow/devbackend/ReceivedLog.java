@@ -1,4 +1,4 @@
-package io.telemetryflow.testing;
+package io.telemetryflow.devbackend;
 
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.InstrumentationScope;

@@ -1,4 +1,4 @@
-package io.telemetryflow.testing;
+package io.telemetryflow.devbackend;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

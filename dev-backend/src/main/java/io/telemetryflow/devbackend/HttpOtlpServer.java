@@ -1,4 +1,4 @@
-package io.telemetryflow.testing;
+package io.telemetryflow.devbackend;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;

@@ -1,4 +1,4 @@
-package io.telemetryflow.testing;
+package io.telemetryflow.devbackend;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,6 +33,9 @@ final class ReceiverState {
 
   private final Object lock = new Object();
   private volatile boolean acceptHttpGzip;
+  private volatile java.util.function.Consumer<ReceivedExport> listener;
+  private volatile java.util.function.Consumer<String> errorListener;
+  private int maxExports = Integer.MAX_VALUE; // guarded by lock
   private volatile java.util.Set<String> allowedKeyIds; // null: any tfk_ id, as valid_api_key_ids unset
   private final List<ReceivedExport> exports = new ArrayList<>();
   private final List<String> protocolErrors = new ArrayList<>();
@@ -64,7 +67,31 @@ final class ReceiverState {
   void record(ReceivedExport export) {
     synchronized (lock) {
       exports.add(export);
+      while (exports.size() > maxExports) {
+        exports.remove(0); // a long-running dev backend keeps the newest exports only
+      }
       lock.notifyAll();
+    }
+    java.util.function.Consumer<ReceivedExport> l = listener;
+    if (l != null) {
+      try {
+        l.accept(export);
+      } catch (RuntimeException e) {
+        protocolError("export listener failed: " + e);
+      }
+    }
+  }
+
+  void onExport(java.util.function.Consumer<ReceivedExport> listener) {
+    this.listener = listener;
+  }
+
+  void retainAtMost(int max) {
+    if (max < 1) {
+      throw new IllegalArgumentException("max must be at least 1, got " + max);
+    }
+    synchronized (lock) {
+      maxExports = max;
     }
   }
 
@@ -72,8 +99,19 @@ final class ReceiverState {
   void protocolError(String description) {
     synchronized (lock) {
       protocolErrors.add(description);
+      while (protocolErrors.size() > maxExports) {
+        protocolErrors.remove(0);
+      }
       lock.notifyAll();
     }
+    java.util.function.Consumer<String> l = errorListener;
+    if (l != null) {
+      l.accept(description);
+    }
+  }
+
+  void onProtocolError(java.util.function.Consumer<String> listener) {
+    this.errorListener = listener;
   }
 
   /** Sets the fault mode, for {@code times} calls (then back to ACCEPT) or for good if negative. */

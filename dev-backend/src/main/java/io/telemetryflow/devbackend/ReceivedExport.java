@@ -1,4 +1,4 @@
-package io.telemetryflow.testing;
+package io.telemetryflow.devbackend;
 
 import com.google.protobuf.Message;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;

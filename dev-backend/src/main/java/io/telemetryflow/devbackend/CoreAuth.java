@@ -1,4 +1,4 @@
-package io.telemetryflow.testing;
+package io.telemetryflow.devbackend;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,4 +1,4 @@
-package io.telemetryflow.testing;
+package io.telemetryflow.devbackend;
 
 import io.opentelemetry.proto.common.v1.InstrumentationScope;
 import io.opentelemetry.proto.resource.v1.Resource;

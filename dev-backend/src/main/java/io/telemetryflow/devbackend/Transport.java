@@ -1,4 +1,4 @@
-package io.telemetryflow.testing;
+package io.telemetryflow.devbackend;
 
 /** The OTLP transport an export arrived over. */
 public enum Transport {

@@ -1,4 +1,4 @@
-package io.telemetryflow.testing;
+package io.telemetryflow.devbackend;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

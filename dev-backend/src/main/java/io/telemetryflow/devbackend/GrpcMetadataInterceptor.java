@@ -1,4 +1,4 @@
-package io.telemetryflow.testing;
+package io.telemetryflow.devbackend;
 
 import io.grpc.Context;
 import io.grpc.Contexts;

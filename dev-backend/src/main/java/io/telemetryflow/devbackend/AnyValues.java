@@ -1,4 +1,4 @@
-package io.telemetryflow.testing;
+package io.telemetryflow.devbackend;
 
 import com.google.protobuf.ByteString;
 import io.opentelemetry.proto.common.v1.AnyValue;

@@ -1,4 +1,4 @@
-package io.telemetryflow.testing;
+package io.telemetryflow.devbackend;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -259,6 +259,24 @@ public final class OtlpReceiver implements AutoCloseable {
   /** Like the collector's {@code valid_api_key_ids}: other {@code tfk_} ids get 403 on {@code /v2}. */
   public OtlpReceiver allowKeyIds(java.util.Set<String> keyIds) {
     state.allowKeyIds(keyIds);
+    return this;
+  }
+
+  /** Calls {@code listener} with every accepted export (on the receiving thread; keep it quick). */
+  public OtlpReceiver onExport(java.util.function.Consumer<ReceivedExport> listener) {
+    state.onExport(listener);
+    return this;
+  }
+
+  /** Calls {@code listener} with every request refused as not a valid export (see {@link #protocolErrors()}). */
+  public OtlpReceiver onProtocolError(java.util.function.Consumer<String> listener) {
+    state.onProtocolError(listener);
+    return this;
+  }
+
+  /** Keeps only the newest {@code max} exports (a long-running dev backend); tests keep all. */
+  public OtlpReceiver retainAtMost(int max) {
+    state.retainAtMost(max);
     return this;
   }
 

@@ -1,4 +1,4 @@
-package io.telemetryflow.testing;
+package io.telemetryflow.devbackend;
 
 /** The OTLP signal an export carries. */
 public enum Signal {
