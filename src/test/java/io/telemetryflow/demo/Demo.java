@@ -39,7 +39,7 @@ public final class Demo {
         try (OtlpReceiver receiver = OtlpReceiver.start();
              DevQueryBackend backend = DevQueryBackend.start(receiver)) {
             System.out.println("Local OTLP receiver: gRPC " + receiver.grpcEndpoint() + ", HTTP " + receiver.httpEndpoint());
-            System.out.println("Local query API:     " + backend.url());
+            System.out.println("TelemetryFlow Core stand-in (query API, JWT login as " + backend.email() + "): " + backend.url());
 
             TelemetryClient client = TelemetryClient.builder()
                 .apiKey(keyId, secret)
