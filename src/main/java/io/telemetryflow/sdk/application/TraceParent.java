@@ -1,12 +1,16 @@
 package io.telemetryflow.sdk.application;
 
 import java.util.Objects;
-import java.util.function.Supplier;
+import java.util.ServiceLoader;
 
 /**
  * The trace context current when a command was created, carried inside the command so that
  * a handler running on another thread (a CDI {@code fireAsync} observer, an executor) still
  * correlates the log or span with the caller's trace.
+ *
+ * <p>This layer does not know OpenTelemetry: the current context is read by the {@link Reader} that
+ * the library declares in {@code META-INF/services} (the infrastructure's), found once with
+ * {@link ServiceLoader} — a declared binding, not a hook some other class must install first.
  *
  * @param traceId 32 lower-case hex characters
  * @param spanId 16 lower-case hex characters
@@ -14,7 +18,14 @@ import java.util.function.Supplier;
  */
 public record TraceParent(String traceId, String spanId, boolean sampled) {
 
-    private static volatile Supplier<TraceParent> capture = () -> null;
+    /** Reads the trace context current on the calling thread; implemented where OpenTelemetry is known. */
+    public interface Reader {
+        /** The current trace context, or {@code null} if there is none. */
+        TraceParent current();
+    }
+
+    private static final Reader READER = ServiceLoader.load(Reader.class, TraceParent.class.getClassLoader())
+        .findFirst().orElse(() -> null);
 
     /** Validates. */
     public TraceParent {
@@ -24,14 +35,6 @@ public record TraceParent(String traceId, String spanId, boolean sampled) {
 
     /** The trace context current on this thread, or {@code null} if there is none (or no SDK is running). */
     public static TraceParent current() {
-        return capture.get();
-    }
-
-    /**
-     * Installs how the current trace context is read; called by the infrastructure layer, which
-     * knows OpenTelemetry (this layer does not).
-     */
-    public static void installCapture(Supplier<TraceParent> supplier) {
-        capture = Objects.requireNonNull(supplier, "supplier");
+        return READER.current();
     }
 }

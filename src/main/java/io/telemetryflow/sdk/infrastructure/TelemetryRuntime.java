@@ -53,7 +53,6 @@ public final class TelemetryRuntime {
     private final io.telemetryflow.sdk.infrastructure.logging.OtlpLogHandler julHandler;
 
     private TelemetryRuntime(TelemetryConfig config) {
-        TraceParents.install();
         // Before any exporter exists: OpenTelemetry's per-export failure logging is rate-limited,
         // and this client's secret is masked in whatever OpenTelemetry logs.
         OpenTelemetryLogFilter.install();

@@ -10,16 +10,7 @@ import io.telemetryflow.sdk.application.TraceParent;
 /** Converts between OpenTelemetry's current span and the commands' {@link TraceParent}. */
 public final class TraceParents {
 
-    static {
-        TraceParent.installCapture(TraceParents::capture);
-    }
-
     private TraceParents() {
-    }
-
-    /** Makes {@link TraceParent#current()} read OpenTelemetry's current span. Idempotent. */
-    public static void install() {
-        // the static initializer did the work
     }
 
     /** The current span as a {@link TraceParent}, or {@code null}. */
