@@ -11,7 +11,8 @@ import io.telemetryflow.sdk.application.CommandBus;
 import io.telemetryflow.sdk.application.QueryBus;
 import io.telemetryflow.sdk.domain.TelemetryConfig;
 import io.telemetryflow.sdk.domain.TelemetryConfigException;
-import io.telemetryflow.sdk.infrastructure.TelemetryRuntime;
+import io.telemetryflow.sdk.internal.ClientInternals;
+import io.telemetryflow.sdk.internal.TelemetryRuntime;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Default;
@@ -147,7 +148,7 @@ public class TelemetryFlowExtension implements Extension {
     }
 
     private <T> T fromRuntime(Function<TelemetryRuntime, T> get, T whenDisabled) {
-        TelemetryRuntime rt = started().runtime();
+        TelemetryRuntime rt = ClientInternals.runtime(started());
         return rt == null ? whenDisabled : get.apply(rt);
     }
 

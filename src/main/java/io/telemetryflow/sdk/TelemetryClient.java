@@ -20,8 +20,8 @@ import io.telemetryflow.sdk.domain.SignalType;
 import io.telemetryflow.sdk.domain.SpanKind;
 import io.telemetryflow.sdk.domain.TelemetryConfig;
 import io.telemetryflow.sdk.domain.TelemetryConfigParser;
-import io.telemetryflow.sdk.infrastructure.AttributeMapper;
-import io.telemetryflow.sdk.infrastructure.TelemetryRuntime;
+import io.telemetryflow.sdk.internal.AttributeMapper;
+import io.telemetryflow.sdk.internal.TelemetryRuntime;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
@@ -158,8 +158,13 @@ public final class TelemetryClient implements AutoCloseable {
         return rt == null || state != State.RUNNING ? OpenTelemetry.noop() : rt.openTelemetry();
     }
 
-    /** The running SDK, or {@code null} when disabled, not initialized or shut down (for integrations). */
-    public TelemetryRuntime runtime() {
+    static {
+        // The CDI layer reaches the running SDK through this (internal) accessor, not a public method.
+        io.telemetryflow.sdk.internal.ClientInternals.install(TelemetryClient::runningRuntime);
+    }
+
+    /** The running SDK, or {@code null} when disabled, not initialized or shut down. */
+    private TelemetryRuntime runningRuntime() {
         return state == State.RUNNING ? runtime : null;
     }
 
@@ -357,7 +362,7 @@ public final class TelemetryClient implements AutoCloseable {
             return new TelemetrySpan(Span.getInvalid());
         }
         Span span = rt.tracer().spanBuilder(name)
-            .setSpanKind(io.telemetryflow.sdk.infrastructure.SpanCommandHandlers.toOtel(kind)).startSpan();
+            .setSpanKind(io.telemetryflow.sdk.internal.SpanCommandHandlers.toOtel(kind)).startSpan();
         return new TelemetrySpan(span);
     }
 
@@ -427,7 +432,7 @@ public final class TelemetryClient implements AutoCloseable {
      */
     public java.util.stream.Stream<io.telemetryflow.sdk.application.LogEntry> streamLogs(
             io.telemetryflow.sdk.application.GetLogsQuery query) {
-        return io.telemetryflow.sdk.infrastructure.query.Pagination.logs(this::getLogs, query);
+        return io.telemetryflow.sdk.internal.query.Pagination.logs(this::getLogs, query);
     }
 
     /**
@@ -437,7 +442,7 @@ public final class TelemetryClient implements AutoCloseable {
      */
     public java.util.List<io.telemetryflow.sdk.application.LogEntry> getAllLogs(
             io.telemetryflow.sdk.application.GetLogsQuery query) {
-        return io.telemetryflow.sdk.infrastructure.query.Pagination.collect(streamLogs(query), "log records");
+        return io.telemetryflow.sdk.internal.query.Pagination.collect(streamLogs(query), "log records");
     }
 
     /**
@@ -463,7 +468,7 @@ public final class TelemetryClient implements AutoCloseable {
     /** Every trace matching {@code query} from its offset on, fetching pages lazily (following {@code hasMore}). */
     public java.util.stream.Stream<io.telemetryflow.sdk.application.TraceSummary> streamTraces(
             io.telemetryflow.sdk.application.SearchTracesQuery query) {
-        return io.telemetryflow.sdk.infrastructure.query.Pagination.traces(this::searchTraces, query);
+        return io.telemetryflow.sdk.internal.query.Pagination.traces(this::searchTraces, query);
     }
 
     /**
@@ -473,7 +478,7 @@ public final class TelemetryClient implements AutoCloseable {
      */
     public java.util.List<io.telemetryflow.sdk.application.TraceSummary> searchAllTraces(
             io.telemetryflow.sdk.application.SearchTracesQuery query) {
-        return io.telemetryflow.sdk.infrastructure.query.Pagination.collect(streamTraces(query), "traces");
+        return io.telemetryflow.sdk.internal.query.Pagination.collect(streamTraces(query), "traces");
     }
 
     /**

@@ -2,8 +2,8 @@ package io.telemetryflow.sdk;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
-import io.telemetryflow.sdk.infrastructure.AttributeMapper;
-import io.telemetryflow.sdk.infrastructure.SpanCommandHandlers;
+import io.telemetryflow.sdk.internal.AttributeMapper;
+import io.telemetryflow.sdk.internal.SpanCommandHandlers;
 import java.util.Map;
 
 /**

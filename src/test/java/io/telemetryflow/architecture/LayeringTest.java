@@ -35,10 +35,12 @@ class LayeringTest {
     }
 
     @Test
-    void infrastructureNeverReachesIntoCdiOrJakarta() throws IOException {
-        assertThat(violations("sdk/infrastructure", "java.", "io.telemetryflow.sdk.domain.",
-            "io.telemetryflow.sdk.application.", "io.telemetryflow.sdk.infrastructure.", "io.opentelemetry.",
-            "com.fasterxml.jackson.")).isEmpty();
+    void internalNeverReachesIntoCdiOrJakarta() throws IOException {
+        // The one exception: ClientInternals, the bridge the interface layer installs, names TelemetryClient.
+        assertThat(violations("sdk/internal", "java.", "io.telemetryflow.sdk.domain.",
+            "io.telemetryflow.sdk.application.", "io.telemetryflow.sdk.internal.", "io.opentelemetry.",
+            "com.fasterxml.jackson."))
+            .containsExactly("sdk/internal/ClientInternals.java depends on io.telemetryflow.sdk.TelemetryClient");
     }
 
     @Test
@@ -56,6 +58,76 @@ class LayeringTest {
             }
         }
         assertThat(offenders).isEmpty();
+    }
+
+    /** The packages users compile against; everything else is in {@code internal} packages. */
+    private static final List<String> API_PACKAGES = List.of("sdk", "sdk/domain", "sdk/application", "cdi",
+        "cdi/jaxrs");
+
+    @Test
+    void noPublicSignatureOfTheApiMentionsAnInternalType() throws Exception {
+        List<String> leaks = new ArrayList<>();
+        for (String pkg : API_PACKAGES) {
+            try (Stream<Path> files = Files.list(MAIN.resolve(pkg))) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    String name = "io.telemetryflow." + pkg.replace('/', '.') + "."
+                        + file.getFileName().toString().replace(".java", "");
+                    leaks.addAll(internalTypesIn(Class.forName(name)));
+                }
+            }
+        }
+        assertThat(leaks).isEmpty();
+    }
+
+    @Test
+    void theApiPackagesHoldNoImplementationFolders() throws IOException {
+        try (Stream<Path> dirs = Files.list(MAIN.resolve("sdk"))) {
+            assertThat(dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()))
+                .containsExactlyInAnyOrder("domain", "application", "internal");
+        }
+    }
+
+    private static List<String> internalTypesIn(Class<?> type) {
+        List<String> leaks = new ArrayList<>();
+        if (!java.lang.reflect.Modifier.isPublic(type.getModifiers())) {
+            return leaks;
+        }
+        for (java.lang.reflect.Method m : type.getDeclaredMethods()) {
+            int mod = m.getModifiers();
+            if (!java.lang.reflect.Modifier.isPublic(mod) && !java.lang.reflect.Modifier.isProtected(mod) || m.isSynthetic()) {
+                continue;
+            }
+            List<Class<?>> used = new ArrayList<>(List.of(m.getParameterTypes()));
+            used.add(m.getReturnType());
+            for (Class<?> u : used) {
+                if (isInternal(u)) {
+                    leaks.add(type.getName() + "." + m.getName() + " uses " + u.getName());
+                }
+            }
+        }
+        for (java.lang.reflect.Constructor<?> c : type.getDeclaredConstructors()) {
+            if (java.lang.reflect.Modifier.isPublic(c.getModifiers())) {
+                for (Class<?> u : c.getParameterTypes()) {
+                    if (isInternal(u)) {
+                        leaks.add(type.getName() + "(constructor) uses " + u.getName());
+                    }
+                }
+            }
+        }
+        for (java.lang.reflect.Field f : type.getDeclaredFields()) {
+            if (java.lang.reflect.Modifier.isPublic(f.getModifiers()) && isInternal(f.getType())) {
+                leaks.add(type.getName() + "." + f.getName() + " is a " + f.getType().getName());
+            }
+        }
+        for (Class<?> nested : type.getDeclaredClasses()) {
+            leaks.addAll(internalTypesIn(nested));
+        }
+        return leaks;
+    }
+
+    private static boolean isInternal(Class<?> c) {
+        Class<?> t = c.isArray() ? c.getComponentType() : c;
+        return t.getName().startsWith("io.telemetryflow.") && t.getName().contains(".internal.");
     }
 
     private static List<String> violations(String layer, String... allowedPrefixes) throws IOException {

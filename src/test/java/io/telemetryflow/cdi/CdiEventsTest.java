@@ -1,5 +1,7 @@
 package io.telemetryflow.cdi;
 
+import io.telemetryflow.sdk.internal.ClientInternals;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.proto.trace.v1.Status;
@@ -62,7 +64,7 @@ class CdiEventsTest {
         send(events, async, RecordMetricCommand.of("events.metric." + suffix, 7.0, "By"));
         send(events, async, new EmitLogCommand(Severity.WARN, "event log " + suffix, Map.of("source", "event")));
         send(events, async, new StartSpanCommand("event-span-" + suffix, SpanKind.PRODUCER, Map.of("a", 1L)));
-        List<String> open = client.runtime().spanRegistry().ids();
+        List<String> open = ClientInternals.runtime(client).spanRegistry().ids();
         assertThat(open).hasSize(1);
         String spanId = open.get(0);
         send(events, async, new AddSpanEventCommand(spanId, "checkpoint", Map.of("step", 2L)));
@@ -98,7 +100,7 @@ class CdiEventsTest {
             events.fireAsync(new StartSpanCommand("async-child", SpanKind.INTERNAL, Map.of()))
                 .toCompletableFuture().get(5, TimeUnit.SECONDS);
         }
-        String childId = client.runtime().spanRegistry().ids().get(0);
+        String childId = ClientInternals.runtime(client).spanRegistry().ids().get(0);
         events.fire(EndSpanCommand.of(childId));
         client.flush();
 

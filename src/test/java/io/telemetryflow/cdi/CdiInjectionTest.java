@@ -1,5 +1,7 @@
 package io.telemetryflow.cdi;
 
+import io.telemetryflow.sdk.internal.ClientInternals;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.api.OpenTelemetry;
@@ -29,7 +31,7 @@ class CdiInjectionTest {
             assertThat(client.isInitialized()).isTrue();
             assertThat(cdi.get(OpenTelemetry.class)).isSameAs(client.openTelemetry());
             assertThat(cdi.get(OpenTelemetry.class, TelemetryFlow.Literal.INSTANCE)).isSameAs(client.openTelemetry());
-            assertThat(cdi.get(QueryBus.class)).isSameAs(client.runtime().queryBus());
+            assertThat(cdi.get(QueryBus.class)).isSameAs(ClientInternals.runtime(client).queryBus());
 
             cdi.get(Tracer.class).spanBuilder("from-injected-tracer").startSpan().end();
             cdi.get(Meter.class).counterBuilder("from.injected.meter").build().add(2);

@@ -1,5 +1,7 @@
 package io.telemetryflow.sdk;
 
+import io.telemetryflow.sdk.internal.ClientInternals;
+
 import static io.telemetryflow.sdk.SdkTestClients.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -77,7 +79,7 @@ class TelemetryClientLifecycleTest {
         assertThat(client.isInitialized()).isTrue();
         assertThat(client.startSpan("s")).isEqualTo(INVALID_SPAN_ID);
         assertThat(client.openTelemetry()).isSameAs(OpenTelemetry.noop());
-        assertThat(client.runtime()).isNull();
+        assertThat(ClientInternals.runtime(client)).isNull();
         assertThat(client.flush()).isTrue();
         assertThat(client.health().status()).isEqualTo(HealthStatus.State.HEALTHY);
         assertThat(client.shutdown()).isTrue();
@@ -100,9 +102,9 @@ class TelemetryClientLifecycleTest {
         TelemetryClient client = SdkTestClients.builder(receiver, Protocol.HTTP)
             .batch(Duration.ofSeconds(30), 512).build();
         assertThat(client.initialize()).isSameAs(client.initialize());
-        var runtime = client.runtime();
+        var runtime = ClientInternals.runtime(client);
         client.initialize();
-        assertThat(client.runtime()).isSameAs(runtime);
+        assertThat(ClientInternals.runtime(client)).isSameAs(runtime);
 
         client.incrementCounter("at.shutdown", 7);
         client.logInfo("log at shutdown");
@@ -119,7 +121,7 @@ class TelemetryClientLifecycleTest {
         TelemetryClient client = SdkTestClients.grpcClient(receiver);
         client.close();
         assertThat(client.isInitialized()).isFalse();
-        assertThat(client.runtime()).isNull();
+        assertThat(ClientInternals.runtime(client)).isNull();
         assertThat(client.shutdown()).isTrue();
         assertThatCode(() -> recordEverything(client)).doesNotThrowAnyException();
         assertThat(client.startSpan("late")).isEqualTo(INVALID_SPAN_ID);

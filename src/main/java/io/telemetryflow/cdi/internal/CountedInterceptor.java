@@ -4,7 +4,8 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.LongCounter;
 import io.telemetryflow.cdi.Counted;
 import io.telemetryflow.sdk.TelemetryClient;
-import io.telemetryflow.sdk.infrastructure.TelemetryRuntime;
+import io.telemetryflow.sdk.internal.ClientInternals;
+import io.telemetryflow.sdk.internal.TelemetryRuntime;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
@@ -50,7 +51,7 @@ public class CountedInterceptor {
     }
 
     private CountedMethod lookup(InvocationContext ctx) {
-        TelemetryRuntime rt = client.runtime();
+        TelemetryRuntime rt = ClientInternals.runtime(client);
         if (rt == null) {
             return null;
         }

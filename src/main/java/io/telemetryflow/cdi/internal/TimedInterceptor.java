@@ -4,7 +4,8 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.DoubleHistogram;
 import io.telemetryflow.cdi.Timed;
 import io.telemetryflow.sdk.TelemetryClient;
-import io.telemetryflow.sdk.infrastructure.TelemetryRuntime;
+import io.telemetryflow.sdk.internal.ClientInternals;
+import io.telemetryflow.sdk.internal.TelemetryRuntime;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
@@ -52,7 +53,7 @@ public class TimedInterceptor {
     }
 
     private TimedMethod lookup(InvocationContext ctx) {
-        TelemetryRuntime rt = client.runtime();
+        TelemetryRuntime rt = ClientInternals.runtime(client);
         if (rt == null) {
             return null;
         }

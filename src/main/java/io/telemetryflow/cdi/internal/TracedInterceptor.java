@@ -9,9 +9,10 @@ import io.opentelemetry.context.Scope;
 import io.telemetryflow.cdi.SpanAttribute;
 import io.telemetryflow.cdi.Traced;
 import io.telemetryflow.sdk.TelemetryClient;
-import io.telemetryflow.sdk.infrastructure.AttributeMapper;
-import io.telemetryflow.sdk.infrastructure.SpanCommandHandlers;
-import io.telemetryflow.sdk.infrastructure.TelemetryRuntime;
+import io.telemetryflow.sdk.internal.AttributeMapper;
+import io.telemetryflow.sdk.internal.SpanCommandHandlers;
+import io.telemetryflow.sdk.internal.ClientInternals;
+import io.telemetryflow.sdk.internal.TelemetryRuntime;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
@@ -73,7 +74,7 @@ public class TracedInterceptor {
     }
 
     private TracedMethod lookup(InvocationContext ctx) {
-        TelemetryRuntime rt = client.runtime();
+        TelemetryRuntime rt = ClientInternals.runtime(client);
         if (rt == null) {
             return null;
         }

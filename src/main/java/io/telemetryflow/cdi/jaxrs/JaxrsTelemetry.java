@@ -1,7 +1,8 @@
 package io.telemetryflow.cdi.jaxrs;
 
 import io.telemetryflow.sdk.TelemetryClient;
-import io.telemetryflow.sdk.infrastructure.TelemetryRuntime;
+import io.telemetryflow.sdk.internal.ClientInternals;
+import io.telemetryflow.sdk.internal.TelemetryRuntime;
 import jakarta.enterprise.inject.spi.CDI;
 
 /** Finds the running SDK for the JAX-RS filters (providers are created by the JAX-RS runtime, not always by CDI). */
@@ -26,7 +27,7 @@ final class JaxrsTelemetry {
             }
             client = c;
         }
-        TelemetryRuntime rt = c.runtime();
+        TelemetryRuntime rt = ClientInternals.runtime(c);
         return rt != null && rt.config().jaxrsEnabled() ? rt : null;
     }
 

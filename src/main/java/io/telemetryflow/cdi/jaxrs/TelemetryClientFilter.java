@@ -7,7 +7,7 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapSetter;
 import io.telemetryflow.cdi.internal.LogOnce;
-import io.telemetryflow.sdk.infrastructure.TelemetryRuntime;
+import io.telemetryflow.sdk.internal.TelemetryRuntime;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.client.ClientResponseContext;

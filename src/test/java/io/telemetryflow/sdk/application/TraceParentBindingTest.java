@@ -19,7 +19,7 @@ class TraceParentBindingTest {
     @Test
     void theLibraryDeclaresExactlyOneReader() {
         assertThat(ServiceLoader.load(TraceParent.Reader.class).stream().map(p -> p.type().getName()))
-            .containsExactly("io.telemetryflow.sdk.infrastructure.OpenTelemetryTraceParentReader");
+            .containsExactly("io.telemetryflow.sdk.internal.OpenTelemetryTraceParentReader");
     }
 
     @Test

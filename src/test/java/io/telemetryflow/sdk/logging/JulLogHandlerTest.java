@@ -37,7 +37,7 @@ class JulLogHandlerTest {
                 APP.log(Level.WARNING, "gateway slow", new IOException("read timed out"));
             }
             APP.info("outside any span");
-            Logger.getLogger("io.telemetryflow.sdk.infrastructure.ExportHealth").warning("own sdk warning");
+            Logger.getLogger("io.telemetryflow.sdk.internal.ExportHealth").warning("own sdk warning");
             Logger.getLogger("io.opentelemetry.exporter.internal.grpc.GrpcExporter").severe("otel exporter warning");
             Logger.getLogger("io.telemetryflow.cdi").warning("own cdi warning");
             // an application in an io.telemetryflow.* package (e.g. the examples) is not the SDK

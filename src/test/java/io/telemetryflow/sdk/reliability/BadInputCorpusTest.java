@@ -1,5 +1,7 @@
 package io.telemetryflow.sdk.reliability;
 
+import io.telemetryflow.sdk.internal.ClientInternals;
+
 import static io.telemetryflow.sdk.reliability.Reliability.KEY_ID;
 import static io.telemetryflow.sdk.reliability.Reliability.SECRET;
 import static io.telemetryflow.sdk.reliability.Reliability.WAIT;
@@ -232,9 +234,9 @@ class BadInputCorpusTest {
     /** Expects a no-op counted as an unknown span id. */
     private static DynamicTest unknownSpan(String name, Consumer<TelemetryClient> call) {
         return DynamicTest.dynamicTest(name + " -> no-op, counted", () -> {
-            long before = client.runtime().spanHandlers().unknownSpanIdCount();
+            long before = ClientInternals.runtime(client).spanHandlers().unknownSpanIdCount();
             assertThat(within(() -> call.accept(client))).as(name).isNull();
-            assertThat(client.runtime().spanHandlers().unknownSpanIdCount()).isEqualTo(before + 1);
+            assertThat(ClientInternals.runtime(client).spanHandlers().unknownSpanIdCount()).isEqualTo(before + 1);
         });
     }
 

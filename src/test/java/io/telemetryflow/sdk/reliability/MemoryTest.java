@@ -1,5 +1,7 @@
 package io.telemetryflow.sdk.reliability;
 
+import io.telemetryflow.sdk.internal.ClientInternals;
+
 import static io.telemetryflow.sdk.reliability.Reliability.WAIT;
 import static io.telemetryflow.sdk.reliability.Reliability.heapAfterGc;
 import static io.telemetryflow.sdk.reliability.Reliability.mb;
@@ -112,11 +114,11 @@ class MemoryTest {
         System.out.printf(java.util.Locale.ROOT, "[reliability] memory: %,d startSpan without endSpan in %,d ms;"
             + " open spans kept %,d (cap %,d), dropped+counted %,d; heap after GC at %s spans: %s;"
             + " growth after the first checkpoint %s (bound %s)%n",
-            SPANS, millis, client.runtime().spanRegistry().size(), MAX_OPEN, dropped,
+            SPANS, millis, ClientInternals.runtime(client).spanRegistry().size(), MAX_OPEN, dropped,
             java.util.Arrays.toString(checkpoints), java.util.Arrays.stream(heap).mapToObj(Reliability::mb).toList(),
             mb(growth), mb(BOUND));
 
-        assertThat(client.runtime().spanRegistry().size()).isEqualTo(MAX_OPEN);
+        assertThat(ClientInternals.runtime(client).spanRegistry().size()).isEqualTo(MAX_OPEN);
         assertThat(dropped).isEqualTo(SPANS - MAX_OPEN);
         assertThat(health.status()).isEqualTo(HealthStatus.State.DEGRADED);
         assertThat(growth).as("heap growth over %,d never-ended spans", SPANS).isLessThan(BOUND);

@@ -1,0 +1,342 @@
+package io.telemetryflow.sdk.internal;
+
+import io.opentelemetry.sdk.common.export.GrpcResponse;
+import io.opentelemetry.sdk.common.export.GrpcStatusCode;
+import io.opentelemetry.sdk.common.export.HttpResponse;
+import io.telemetryflow.sdk.application.HealthStatus;
+import io.telemetryflow.sdk.application.HealthStatus.SignalHealth;
+import io.telemetryflow.sdk.domain.SignalType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Export health fed by the exporters' real results and the processors' admissions.
+ *
+ * <p>Spans and logs pass an admission check before they enter the SDK's batch queue: at most
+ * {@code maxQueueSize} items may be in flight (queued, being exported or being retried); beyond
+ * that an item is dropped and counted here instead of silently inside the SDK. So
+ * {@code recorded = exported + failed + dropped + queued} holds at every quiet moment, and
+ * {@code recorded = exported + failed + dropped} once the queues are drained. Metrics are
+ * aggregated in memory (there is no queue): their counters are data points per export.
+ *
+ * <p>Export failures are logged at most once per {@link #LOG_INTERVAL} per signal, so a missing
+ * collector does not flood the application's log (OpenTelemetry's own failure messages are
+ * rate-limited by {@link OpenTelemetryLogFilter}). The secret is scrubbed from every message kept
+ * or logged.
+ */
+public final class ExportHealth {
+
+    /** Minimum time between two failure log lines of one signal. */
+    public static final Duration LOG_INTERVAL = Duration.ofMinutes(1);
+    /**
+     * Without a success for this long while failing, the SDK is unhealthy rather than degraded; a
+     * drop makes it degraded for this long.
+     */
+    public static final Duration UNHEALTHY_AFTER = Duration.ofMinutes(5);
+
+    private static final Logger LOG = Logger.getLogger(ExportHealth.class.getName());
+    private static final long NEVER = Long.MIN_VALUE;
+    private static final String FAILED_EXPORT_EXCEPTION = "io.opentelemetry.exporter.internal.FailedExportException";
+
+    private final Map<SignalType, Counters> counters = new EnumMap<>(SignalType.class);
+    private final long maxInFlight;
+    private final String secret;
+    private final String keyId;
+    private final boolean gzipOverHttp;
+    // Final failures (refused key, gzip refused) are warned about once per kind, not once a minute.
+    private final Set<String> adviceGiven = ConcurrentHashMap.newKeySet();
+    private final Clock clock;
+    private final AtomicReference<Instant> lastSuccess = new AtomicReference<>();
+    private final AtomicReference<Instant> lastFailure = new AtomicReference<>();
+    private final AtomicReference<String> lastError = new AtomicReference<>();
+    private volatile boolean lastFailureWasFinal;
+    private volatile long lastDropMillis = NEVER;
+
+    /**
+     * @param maxInFlight admission bound per signal (the export queue capacity)
+     * @param secret the API key secret, scrubbed from every message kept or logged
+     */
+    public ExportHealth(int maxInFlight, String secret) {
+        this(maxInFlight, secret, null, false, Clock.systemUTC());
+    }
+
+    /**
+     * @param maxInFlight admission bound per signal (the export queue capacity)
+     * @param secret the API key secret, scrubbed from every message kept or logged
+     * @param keyId the API key id, named when the collector refuses the key
+     * @param gzipOverHttp whether OTLP/HTTP bodies are gzip-compressed (a 400 then names the fix)
+     */
+    public ExportHealth(int maxInFlight, String secret, String keyId, boolean gzipOverHttp) {
+        this(maxInFlight, secret, keyId, gzipOverHttp, Clock.systemUTC());
+    }
+
+    ExportHealth(int maxInFlight, String secret, Clock clock) {
+        this(maxInFlight, secret, null, false, clock);
+    }
+
+    ExportHealth(int maxInFlight, String secret, String keyId, boolean gzipOverHttp, Clock clock) {
+        this.maxInFlight = maxInFlight;
+        this.secret = secret;
+        this.keyId = keyId;
+        this.gzipOverHttp = gzipOverHttp;
+        this.clock = clock;
+        for (SignalType s : SignalType.values()) {
+            counters.put(s, new Counters());
+        }
+    }
+
+    /** Admits one item into the export pipeline of {@code signal}; {@code false} means dropped (counted). */
+    public boolean admit(SignalType signal) {
+        Counters c = counters.get(signal);
+        c.recorded.incrementAndGet();
+        // A CAS loop rather than increment-then-undo: the in-flight count never exceeds the bound,
+        // not even for an instant a concurrent health() could observe.
+        long n;
+        do {
+            n = c.inFlight.get();
+            if (n >= maxInFlight) {
+                c.dropped.incrementAndGet();
+                lastDropMillis = clock.millis();
+                return false;
+            }
+        } while (!c.inFlight.compareAndSet(n, n + 1));
+        return true;
+    }
+
+    /**
+     * Counts {@code n} items of {@code signal} dropped before entering the pipeline (after
+     * shutdown, span registry overflow, instrument cap).
+     */
+    public void dropped(SignalType signal, long n) {
+        if (n <= 0) {
+            return;
+        }
+        Counters c = counters.get(signal);
+        c.recorded.addAndGet(n);
+        c.dropped.addAndGet(n);
+        lastDropMillis = clock.millis();
+    }
+
+    /** Counts an accepted export of {@code n} items. */
+    public void exported(SignalType signal, int n, boolean admitted) {
+        Counters c = counters.get(signal);
+        c.exported.addAndGet(n);
+        if (admitted) {
+            c.inFlight.addAndGet(-n);
+        } else {
+            c.recorded.addAndGet(n);
+        }
+        lastSuccess.set(clock.instant());
+    }
+
+    /** Counts a failed export of {@code n} items and logs it, at most once per interval per signal. */
+    public void failed(SignalType signal, int n, boolean admitted, Throwable cause) {
+        Counters c = counters.get(signal);
+        c.failed.addAndGet(n);
+        if (admitted) {
+            c.inFlight.addAndGet(-n);
+        } else {
+            c.recorded.addAndGet(n);
+        }
+        Instant now = clock.instant();
+        String advice = advice(cause);
+        String message = scrub(describe(cause) + (advice == null ? "" : " — " + advice));
+        lastError.set(message);
+        lastFailureWasFinal = advice != null;
+        lastFailure.set(now);
+        if (advice != null) {
+            // Retrying cannot help: one warning that names the fix, then only the counts in health().
+            if (adviceGiven.add(advice)) {
+                LOG.log(Level.WARNING, "TelemetryFlow: export of {0} {1} failed: {2} (further failures of this"
+                    + " kind are counted in health() without another message)", new Object[] {n, items(signal), message});
+            }
+            return;
+        }
+        long nowMillis = now.toEpochMilli();
+        long last = c.lastLogMillis.get();
+        if ((last == NEVER || nowMillis - last >= LOG_INTERVAL.toMillis())
+            && c.lastLogMillis.compareAndSet(last, nowMillis)) {
+            long suppressed = c.failuresSinceLog.getAndSet(0);
+            LOG.log(Level.WARNING, "TelemetryFlow: export of {0} {1} failed: {2}{3} (failures of this signal are"
+                + " counted in health() and logged at most once per minute)",
+                new Object[] {n, items(signal), message,
+                    suppressed > 0 ? "; " + suppressed + " more failed export(s) since the last message" : ""});
+        } else {
+            c.failuresSinceLog.incrementAndGet();
+        }
+    }
+
+    /** The current health. */
+    public HealthStatus snapshot() {
+        Map<SignalType, SignalHealth> signals = new EnumMap<>(SignalType.class);
+        for (Map.Entry<SignalType, Counters> e : counters.entrySet()) {
+            Counters c = e.getValue();
+            // exported/failed/dropped first, recorded last: a concurrent record can only make recorded larger
+            long exported = c.exported.get();
+            long failed = c.failed.get();
+            long drops = c.dropped.get();
+            long queued = Math.max(0, c.inFlight.get());
+            signals.put(e.getKey(), new SignalHealth(c.recorded.get(), exported, failed, drops, queued));
+        }
+        Instant success = lastSuccess.get();
+        Instant failure = lastFailure.get();
+        HealthStatus.State state;
+        boolean failing = failure != null && (success == null || failure.isAfter(success));
+        if (failing) {
+            boolean recentSuccess = success != null
+                && Duration.between(success, clock.instant()).compareTo(UNHEALTHY_AFTER) < 0;
+            // Rejected credentials do not heal by retrying: unhealthy at once.
+            state = recentSuccess && !lastFailureWasFinal ? HealthStatus.State.DEGRADED : HealthStatus.State.UNHEALTHY;
+        } else {
+            long lastDrop = lastDropMillis;
+            boolean recentDrop = lastDrop != NEVER && clock.millis() - lastDrop < UNHEALTHY_AFTER.toMillis();
+            state = recentDrop ? HealthStatus.State.DEGRADED : HealthStatus.State.HEALTHY;
+        }
+        return new HealthStatus(state, Optional.ofNullable(success), Optional.ofNullable(lastError.get()), signals);
+    }
+
+    /** Removes the secret (and its part after {@code tfs_}) from {@code text}. */
+    String scrub(String text) {
+        return Secrets.scrub(text, secret);
+    }
+
+    /**
+     * A short, secret-free description of an export failure: the HTTP status or gRPC code the
+     * backend answered with, or the I/O problem (connection refused, timeout, ...). OpenTelemetry's
+     * failure exceptions ({@code FailedExportException}) carry no message of their own, so their
+     * response is unpacked here.
+     */
+    static String describe(Throwable cause) {
+        if (cause == null) {
+            return "export rejected by the backend or timed out";
+        }
+        Object response = failedResponse(cause);
+        if (response instanceof HttpResponse) {
+            HttpResponse r = (HttpResponse) response;
+            String reason = r.getStatusMessage();
+            String code = String.valueOf(r.getStatusCode());
+            return "HTTP status " + code
+                + (reason == null || reason.isBlank() || reason.trim().equals(code) ? "" : " " + truncate(reason, 100));
+        }
+        if (response instanceof GrpcResponse) {
+            GrpcResponse r = (GrpcResponse) response;
+            String description = r.getStatusDescription();
+            return "gRPC status " + r.getStatusCode()
+                + (description == null || description.isBlank() ? "" : ": " + truncate(description, 200));
+        }
+        return describeIo(isFailedExport(cause) ? cause.getCause() : cause);
+    }
+
+    /**
+     * What a user must change when a failure is final (retrying cannot help), else {@code null}:
+     * a refused API key (401/403 from the collector's {@code /v2} routes) or a gzip body that the
+     * TelemetryFlow collector's OTLP/HTTP handler cannot read (400). Never names the secret.
+     */
+    private String advice(Throwable cause) {
+        Object response = failedResponse(cause);
+        if (isAuthFailure(cause)) {
+            String status = response instanceof HttpResponse
+                ? "HTTP " + ((HttpResponse) response).getStatusCode() : "gRPC " + ((GrpcResponse) response).getStatusCode();
+            return "the collector refused API key id " + (keyId == null ? "(unset)" : keyId) + " (" + status
+                + "); not retried: check telemetryflow.api-key-id and telemetryflow.api-key-secret";
+        }
+        if (gzipOverHttp && response instanceof HttpResponse && ((HttpResponse) response).getStatusCode() == 400) {
+            return "the TelemetryFlow collector does not decode gzip on OTLP/HTTP; set telemetryflow.compression=none"
+                + " (or auto, the default: gzip on gRPC only)";
+        }
+        return null;
+    }
+
+    /**
+     * Whether the backend refused the credentials (HTTP 401/403, gRPC UNAUTHENTICATED /
+     * PERMISSION_DENIED): retrying cannot help, and the exporters do not retry these.
+     */
+    static boolean isAuthFailure(Throwable cause) {
+        Object response = failedResponse(cause);
+        if (response instanceof HttpResponse) {
+            int status = ((HttpResponse) response).getStatusCode();
+            return status == 401 || status == 403;
+        }
+        if (response instanceof GrpcResponse) {
+            GrpcStatusCode code = ((GrpcResponse) response).getStatusCode();
+            return code == GrpcStatusCode.UNAUTHENTICATED || code == GrpcStatusCode.PERMISSION_DENIED;
+        }
+        return false;
+    }
+
+    private static boolean isFailedExport(Throwable cause) {
+        for (Class<?> c = cause.getClass(); c != null; c = c.getSuperclass()) {
+            if (c.getName().equals(FAILED_EXPORT_EXCEPTION)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The backend's answer carried by OpenTelemetry's {@code FailedExportException} (an internal
+     * class of a runtime-only dependency, hence read reflectively), or {@code null}.
+     */
+    private static Object failedResponse(Throwable cause) {
+        if (cause == null || !isFailedExport(cause)) {
+            return null;
+        }
+        try {
+            return cause.getClass().getMethod("getResponse").invoke(cause);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return null;
+        }
+    }
+
+    private static String items(SignalType signal) {
+        switch (signal) {
+            case TRACES: return "spans";
+            case LOGS: return "log records";
+            default: return "metric points";
+        }
+    }
+
+    /** {@code Type: first message in the cause chain (RootType)}, e.g. {@code ConnectException (ClosedChannelException)}. */
+    private static String describeIo(Throwable cause) {
+        if (cause == null) {
+            return "the request could not be executed";
+        }
+        Throwable root = cause;
+        String message = null;
+        for (int i = 0; i < 8 && root != null; i++) {
+            if (message == null && root.getMessage() != null && !root.getMessage().isBlank()) {
+                message = root.getMessage();
+            }
+            if (root.getCause() == null || root.getCause() == root) {
+                break;
+            }
+            root = root.getCause();
+        }
+        return cause.getClass().getSimpleName() + (message == null ? "" : ": " + truncate(message, 300))
+            + (root == cause ? "" : " (" + root.getClass().getSimpleName() + ")");
+    }
+
+    private static String truncate(String m, int max) {
+        return m.length() > max ? m.substring(0, max) + "…" : m;
+    }
+
+    private static final class Counters {
+        final AtomicLong recorded = new AtomicLong();
+        final AtomicLong exported = new AtomicLong();
+        final AtomicLong failed = new AtomicLong();
+        final AtomicLong dropped = new AtomicLong();
+        final AtomicLong inFlight = new AtomicLong();
+        final AtomicLong lastLogMillis = new AtomicLong(NEVER);
+        final AtomicLong failuresSinceLog = new AtomicLong();
+    }
+}

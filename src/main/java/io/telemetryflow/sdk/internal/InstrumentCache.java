@@ -1,0 +1,148 @@
+package io.telemetryflow.sdk.internal;
+
+import io.opentelemetry.api.metrics.DoubleGauge;
+import io.opentelemetry.api.metrics.DoubleHistogram;
+import io.opentelemetry.api.metrics.LongCounter;
+import io.opentelemetry.api.metrics.Meter;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Creates each instrument once and reuses it: a counter named X is built on its first use only.
+ *
+ * <p>Gauges are synchronous OpenTelemetry gauges, so recording a value never registers a
+ * callback. The number of distinct instruments is capped ({@link #MAX_INSTRUMENTS}); beyond it,
+ * records for new names are dropped and counted rather than growing memory without bound.
+ */
+public final class InstrumentCache {
+
+    /** Upper bound of distinct instruments. */
+    public static final int MAX_INSTRUMENTS = 10_000;
+
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(InstrumentCache.class.getName());
+
+    private final Meter meter;
+    private final ExportHealth health;
+    private final ConcurrentMap<String, LongCounter> counters = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, DoubleGauge> gauges = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, DoubleHistogram> histograms = new ConcurrentHashMap<>();
+    private final AtomicLong created = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+
+    /** A cache creating instruments on {@code meter}. */
+    public InstrumentCache(Meter meter) {
+        this(meter, null);
+    }
+
+    /**
+     * A cache creating instruments on {@code meter}; records refused by the instrument cap are
+     * counted as dropped metrics in {@code health}.
+     */
+    public InstrumentCache(Meter meter, ExportHealth health) {
+        this.meter = meter;
+        this.health = health;
+    }
+
+    /** The counter {@code name}, or {@code null} if the instrument cap is reached. */
+    public LongCounter counter(String name) {
+        LongCounter c = counters.get(name);
+        if (c != null) {
+            return c;
+        }
+        if (!admit()) {
+            return null;
+        }
+        return counters.computeIfAbsent(InstrumentNames.require(name), n -> {
+            created.incrementAndGet();
+            return meter.counterBuilder(n).build();
+        });
+    }
+
+    /** A counter with description and unit (used by {@code @Counted}). */
+    public LongCounter counter(String name, String description, String unit) {
+        LongCounter c = counters.get(name);
+        if (c != null) {
+            return c;
+        }
+        if (!admit()) {
+            return null;
+        }
+        return counters.computeIfAbsent(InstrumentNames.require(name), n -> {
+            created.incrementAndGet();
+            var b = meter.counterBuilder(n);
+            if (description != null && !description.isEmpty()) {
+                b.setDescription(description);
+            }
+            if (unit != null && !unit.isEmpty()) {
+                b.setUnit(unit);
+            }
+            return b.build();
+        });
+    }
+
+    /** The synchronous gauge {@code name} with {@code unit}, or {@code null} if the cap is reached. */
+    public DoubleGauge gauge(String name, String unit) {
+        DoubleGauge g = gauges.get(name);
+        if (g != null) {
+            return g;
+        }
+        if (!admit()) {
+            return null;
+        }
+        return gauges.computeIfAbsent(InstrumentNames.require(name), n -> {
+            created.incrementAndGet();
+            var b = meter.gaugeBuilder(n);
+            if (unit != null && !unit.isEmpty()) {
+                b.setUnit(unit);
+            }
+            return b.build();
+        });
+    }
+
+    /** The histogram {@code name} with {@code unit}, or {@code null} if the cap is reached. */
+    public DoubleHistogram histogram(String name, String unit, String description) {
+        DoubleHistogram h = histograms.get(name);
+        if (h != null) {
+            return h;
+        }
+        if (!admit()) {
+            return null;
+        }
+        return histograms.computeIfAbsent(InstrumentNames.require(name), n -> {
+            created.incrementAndGet();
+            var b = meter.histogramBuilder(n);
+            if (unit != null && !unit.isEmpty()) {
+                b.setUnit(unit);
+            }
+            if (description != null && !description.isEmpty()) {
+                b.setDescription(description);
+            }
+            return b.build();
+        });
+    }
+
+    /** How many instruments were created so far. */
+    public long instrumentCount() {
+        return created.get();
+    }
+
+    /** How many records were dropped because the instrument cap was reached. */
+    public long rejectedCount() {
+        return rejected.get();
+    }
+
+    private boolean admit() {
+        if (created.get() >= MAX_INSTRUMENTS) {
+            if (rejected.getAndIncrement() == 0) {
+                LOG.warning("TelemetryFlow: more than " + MAX_INSTRUMENTS + " distinct instrument names; records for"
+                    + " new names are dropped (counted in health()). Are names built from variable data?");
+            }
+            if (health != null) {
+                health.dropped(io.telemetryflow.sdk.domain.SignalType.METRICS, 1);
+            }
+            return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,75 @@
+package io.telemetryflow.sdk.internal;
+
+import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.OpenTelemetrySdkBuilder;
+import io.opentelemetry.sdk.logs.SdkLoggerProvider;
+import io.opentelemetry.sdk.logs.export.BatchLogRecordProcessor;
+import io.opentelemetry.sdk.metrics.ExemplarFilter;
+import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
+import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import io.telemetryflow.sdk.domain.SignalType;
+import io.telemetryflow.sdk.domain.TelemetryConfig;
+
+/**
+ * Builds the OpenTelemetry SDK for a configuration: one provider per enabled signal, each with
+ * the SDK's own batching (bounded queues) and an OTLP exporter wrapped for health accounting.
+ *
+ * <p>The SDK is not registered as {@code GlobalOpenTelemetry}: an application server may own
+ * the global instance, and two SDK instances in one JVM (tests, several deployments) must not
+ * fight over it.
+ */
+public final class OpenTelemetrySdkFactory {
+
+    private OpenTelemetrySdkFactory() {
+    }
+
+    /** Builds the SDK; providers of disabled signals are left out (their API calls are no-ops). */
+    public static OpenTelemetrySdk create(TelemetryConfig config, ExportHealth health) {
+        OtlpExporterFactory exporters = new OtlpExporterFactory(config);
+        Resource resource = ResourceFactory.create(config);
+        OpenTelemetrySdkBuilder sdk = OpenTelemetrySdk.builder()
+            .setPropagators(ContextPropagators.create(TextMapPropagator.composite(
+                W3CTraceContextPropagator.getInstance(), W3CBaggagePropagator.getInstance())));
+
+        if (config.isSignalEnabled(SignalType.TRACES)) {
+            BatchSpanProcessor processor = BatchSpanProcessor.builder(
+                    new HealthTrackingSpanExporter(exporters.spanExporter(), health))
+                .setScheduleDelay(config.batchTimeout())
+                .setMaxExportBatchSize(config.batchMaxSize())
+                .setMaxQueueSize(config.maxQueueSize())
+                .setExporterTimeout(config.timeout().multipliedBy(config.maxRetries() + 1L))
+                .build();
+            sdk.setTracerProvider(SdkTracerProvider.builder().setResource(resource)
+                .addSpanProcessor(new CountingSpanProcessor(processor, health)).build());
+        }
+        if (config.isSignalEnabled(SignalType.METRICS)) {
+            PeriodicMetricReader reader = PeriodicMetricReader.builder(
+                    new HealthTrackingMetricExporter(exporters.metricExporter(), health))
+                .setInterval(config.batchTimeout())
+                .setExporterTimeout(config.timeout().multipliedBy(config.maxRetries() + 1L))
+                .build();
+            sdk.setMeterProvider(SdkMeterProvider.builder().setResource(resource)
+                .setExemplarFilter(config.exemplarsEnabled() ? ExemplarFilter.traceBased() : ExemplarFilter.alwaysOff())
+                .registerMetricReader(reader).build());
+        }
+        if (config.isSignalEnabled(SignalType.LOGS)) {
+            BatchLogRecordProcessor processor = BatchLogRecordProcessor.builder(
+                    new HealthTrackingLogRecordExporter(exporters.logRecordExporter(), health))
+                .setScheduleDelay(config.batchTimeout())
+                .setMaxExportBatchSize(config.batchMaxSize())
+                .setMaxQueueSize(config.maxQueueSize())
+                .setExporterTimeout(config.timeout().multipliedBy(config.maxRetries() + 1L))
+                .build();
+            sdk.setLoggerProvider(SdkLoggerProvider.builder().setResource(resource)
+                .addLogRecordProcessor(new CountingLogRecordProcessor(processor, health)).build());
+        }
+        return sdk.build();
+    }
+}

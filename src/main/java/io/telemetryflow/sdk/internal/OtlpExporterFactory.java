@@ -1,0 +1,157 @@
+package io.telemetryflow.sdk.internal;
+
+import io.opentelemetry.common.ComponentLoader;
+import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporter;
+import io.opentelemetry.exporter.otlp.http.metrics.OtlpHttpMetricExporter;
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
+import io.opentelemetry.exporter.otlp.logs.OtlpGrpcLogRecordExporter;
+import io.opentelemetry.exporter.otlp.metrics.OtlpGrpcMetricExporter;
+import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
+import io.opentelemetry.sdk.common.export.HttpSenderProvider;
+import io.opentelemetry.sdk.common.export.RetryPolicy;
+import io.opentelemetry.sdk.logs.export.LogRecordExporter;
+import io.opentelemetry.sdk.metrics.export.MetricExporter;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.telemetryflow.sdk.domain.Protocol;
+import io.telemetryflow.sdk.domain.SignalType;
+import io.telemetryflow.sdk.domain.TelemetryConfig;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Creates the OpenTelemetry OTLP exporters for a configuration: endpoint and v1/v2 paths,
+ * TelemetryFlow headers, gzip, timeout and retry (DESIGN §5).
+ *
+ * <p>Senders: OTLP/HTTP goes through the JDK {@code HttpClient} (no extra dependency at run
+ * time beyond the JDK); OTLP/gRPC goes through OpenTelemetry's OkHttp sender, which speaks
+ * HTTP/2 with trailers without pulling in grpc-java. Providers are looked up with this
+ * library's own class loader, so an application server's copy of OpenTelemetry is never mixed in.
+ */
+public final class OtlpExporterFactory {
+
+    private static final String JDK_HTTP_SENDER = "io.opentelemetry.exporter.sender.jdk.internal.JdkHttpSenderProvider";
+    private static final Duration MAX_BACKOFF_CAP = Duration.ofMinutes(1);
+    private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+    private final TelemetryConfig config;
+    private final Map<String, String> headers;
+    private final ComponentLoader componentLoader;
+
+    /** A factory for {@code config} (which must be enabled). */
+    public OtlpExporterFactory(TelemetryConfig config) {
+        this.config = config;
+        this.headers = TelemetryHeaders.forExport(config);
+        this.componentLoader = new PreferJdkHttpSender(
+            ComponentLoader.forClassLoader(OtlpExporterFactory.class.getClassLoader()));
+    }
+
+    /** The span exporter. */
+    public SpanExporter spanExporter() {
+        if (config.protocol() == Protocol.GRPC) {
+            var b = OtlpGrpcSpanExporter.builder().setEndpoint(baseUrl(SignalType.TRACES)).setTimeout(config.timeout())
+                .setConnectTimeout(connectTimeout())
+                .setCompression(compression()).setRetryPolicy(retryPolicy()).setComponentLoader(componentLoader);
+            headers.forEach(b::addHeader);
+            return b.build();
+        }
+        var b = OtlpHttpSpanExporter.builder().setEndpoint(httpUrl(SignalType.TRACES)).setTimeout(config.timeout())
+            .setConnectTimeout(connectTimeout())
+            .setCompression(compression()).setRetryPolicy(retryPolicy()).setComponentLoader(componentLoader);
+        headers.forEach(b::addHeader);
+        return b.build();
+    }
+
+    /** The metric exporter (cumulative temporality, the OTLP default). */
+    public MetricExporter metricExporter() {
+        if (config.protocol() == Protocol.GRPC) {
+            var b = OtlpGrpcMetricExporter.builder().setEndpoint(baseUrl(SignalType.METRICS)).setTimeout(config.timeout())
+                .setConnectTimeout(connectTimeout())
+                .setCompression(compression()).setRetryPolicy(retryPolicy()).setComponentLoader(componentLoader);
+            headers.forEach(b::addHeader);
+            return b.build();
+        }
+        var b = OtlpHttpMetricExporter.builder().setEndpoint(httpUrl(SignalType.METRICS)).setTimeout(config.timeout())
+            .setConnectTimeout(connectTimeout())
+            .setCompression(compression()).setRetryPolicy(retryPolicy()).setComponentLoader(componentLoader);
+        headers.forEach(b::addHeader);
+        return b.build();
+    }
+
+    /** The log record exporter. */
+    public LogRecordExporter logRecordExporter() {
+        if (config.protocol() == Protocol.GRPC) {
+            var b = OtlpGrpcLogRecordExporter.builder().setEndpoint(baseUrl(SignalType.LOGS)).setTimeout(config.timeout())
+                .setConnectTimeout(connectTimeout())
+                .setCompression(compression()).setRetryPolicy(retryPolicy()).setComponentLoader(componentLoader);
+            headers.forEach(b::addHeader);
+            return b.build();
+        }
+        var b = OtlpHttpLogRecordExporter.builder().setEndpoint(httpUrl(SignalType.LOGS)).setTimeout(config.timeout())
+            .setConnectTimeout(connectTimeout())
+            .setCompression(compression()).setRetryPolicy(retryPolicy()).setComponentLoader(componentLoader);
+        headers.forEach(b::addHeader);
+        return b.build();
+    }
+
+    /** {@code scheme://host:port} of the signal's endpoint. */
+    String baseUrl(SignalType signal) {
+        return config.endpoint(signal).toString();
+    }
+
+    /** The OTLP/HTTP URL of a signal: {@code /v2/<signal>} with API v2, else {@code /v1/<signal>}. */
+    String httpUrl(SignalType signal) {
+        return baseUrl(signal) + (config.apiV2() ? "/v2/" : "/v1/") + signal.name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The connect timeout: never longer than the export timeout, which bounds every export with
+     * all its retries (OpenTelemetry's senders stop retrying when it is used up).
+     */
+    private Duration connectTimeout() {
+        return config.timeout().compareTo(MAX_CONNECT_TIMEOUT) < 0 ? config.timeout() : MAX_CONNECT_TIMEOUT;
+    }
+
+    private String compression() {
+        return config.compression() ? "gzip" : "none";
+    }
+
+    /** The retry policy, or {@code null} (no retry) when disabled. */
+    private RetryPolicy retryPolicy() {
+        if (!config.retryEnabled() || config.maxRetries() == 0) {
+            return null;
+        }
+        Duration initial = config.retryBackoff();
+        Duration max = initial.multipliedBy(8).compareTo(MAX_BACKOFF_CAP) > 0
+            ? (initial.compareTo(MAX_BACKOFF_CAP) > 0 ? initial : MAX_BACKOFF_CAP)
+            : initial.multipliedBy(8);
+        return RetryPolicy.builder().setMaxAttempts(config.maxRetries() + 1)
+            .setInitialBackoff(initial).setMaxBackoff(max).setBackoffMultiplier(2.0).build();
+    }
+
+    /** Loads services normally, but offers only the JDK sender when an HTTP sender is asked for. */
+    private static final class PreferJdkHttpSender implements ComponentLoader {
+        private final ComponentLoader delegate;
+
+        PreferJdkHttpSender(ComponentLoader delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public <T> Iterable<T> load(Class<T> spiClass) {
+            Iterable<T> all = delegate.load(spiClass);
+            if (spiClass != HttpSenderProvider.class) {
+                return all;
+            }
+            List<T> jdk = new ArrayList<>();
+            for (T provider : all) {
+                if (provider.getClass().getName().equals(JDK_HTTP_SENDER)) {
+                    jdk.add(provider);
+                }
+            }
+            return jdk.isEmpty() ? all : jdk;
+        }
+    }
+}

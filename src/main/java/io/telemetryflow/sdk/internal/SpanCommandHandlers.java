@@ -1,0 +1,86 @@
+package io.telemetryflow.sdk.internal;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.telemetryflow.sdk.application.AddSpanEventCommand;
+import io.telemetryflow.sdk.application.EndSpanCommand;
+import io.telemetryflow.sdk.application.StartSpanCommand;
+import io.telemetryflow.sdk.domain.SpanKind;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Handles the span commands: spans started by id are kept in the bounded {@link SpanRegistry}
+ * until ended. Unknown ids (never started, already ended, evicted) are counted, not thrown:
+ * ending a span twice is a harmless programming slip that must not break a request.
+ */
+public final class SpanCommandHandlers {
+
+    private final Tracer tracer;
+    private final SpanRegistry registry;
+    private final AtomicLong unknownSpanIds = new AtomicLong();
+
+    /** Handlers starting spans on {@code tracer}. */
+    public SpanCommandHandlers(Tracer tracer, SpanRegistry registry) {
+        this.tracer = tracer;
+        this.registry = registry;
+    }
+
+    /** Starts a span, child of the current one, and returns its id. */
+    public String start(StartSpanCommand c) {
+        Span span = tracer.spanBuilder(c.name())
+            .setParent(TraceParents.contextFor(c.parent()))
+            .setSpanKind(toOtel(c.kind()))
+            .setAllAttributes(AttributeMapper.toAttributes(c.attributes()))
+            .startSpan();
+        return registry.register(span);
+    }
+
+    /** Ends a span; an error sets status ERROR and records an {@code exception} event. */
+    public Void end(EndSpanCommand c) {
+        Span span = registry.remove(c.spanId());
+        if (span == null) {
+            unknownSpanIds.incrementAndGet();
+            return null;
+        }
+        if (c.error() != null) {
+            markError(span, c.error());
+        }
+        span.end();
+        return null;
+    }
+
+    /** Adds an event to an open span. */
+    public Void addEvent(AddSpanEventCommand c) {
+        Span span = registry.get(c.spanId());
+        if (span == null) {
+            unknownSpanIds.incrementAndGet();
+            return null;
+        }
+        span.addEvent(c.name(), AttributeMapper.toAttributes(c.attributes()));
+        return null;
+    }
+
+    /** How many end/event commands named a span id that was not open. */
+    public long unknownSpanIdCount() {
+        return unknownSpanIds.get();
+    }
+
+    /** Sets ERROR status with the exception's message and records the {@code exception} event. */
+    public static void markError(Span span, Throwable error) {
+        String message = error.getMessage();
+        span.setStatus(StatusCode.ERROR, message == null ? error.getClass().getName() : message);
+        span.recordException(error);
+    }
+
+    /** Maps our span kind onto the OpenTelemetry one. */
+    public static io.opentelemetry.api.trace.SpanKind toOtel(SpanKind kind) {
+        switch (kind) {
+            case SERVER: return io.opentelemetry.api.trace.SpanKind.SERVER;
+            case CLIENT: return io.opentelemetry.api.trace.SpanKind.CLIENT;
+            case PRODUCER: return io.opentelemetry.api.trace.SpanKind.PRODUCER;
+            case CONSUMER: return io.opentelemetry.api.trace.SpanKind.CONSUMER;
+            default: return io.opentelemetry.api.trace.SpanKind.INTERNAL;
+        }
+    }
+}

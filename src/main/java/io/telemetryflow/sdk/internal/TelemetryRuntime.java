@@ -1,0 +1,204 @@
+package io.telemetryflow.sdk.internal;
+
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.logs.Logger;
+import io.opentelemetry.api.metrics.Meter;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.telemetryflow.sdk.application.AddSpanEventCommand;
+import io.telemetryflow.sdk.application.CommandBus;
+import io.telemetryflow.sdk.application.EmitLogCommand;
+import io.telemetryflow.sdk.application.EndSpanCommand;
+import io.telemetryflow.sdk.application.FlushTelemetryCommand;
+import io.telemetryflow.sdk.application.GetHealthQuery;
+import io.telemetryflow.sdk.application.QueryBus;
+import io.telemetryflow.sdk.application.RecordCounterCommand;
+import io.telemetryflow.sdk.application.RecordGaugeCommand;
+import io.telemetryflow.sdk.application.RecordHistogramCommand;
+import io.telemetryflow.sdk.application.RecordMetricCommand;
+import io.telemetryflow.sdk.application.StartSpanCommand;
+import io.telemetryflow.sdk.domain.Protocol;
+import io.telemetryflow.sdk.domain.TelemetryConfig;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+
+/**
+ * The running SDK of one client: the OpenTelemetry SDK, the instrument cache, the span
+ * registry, export health, and the command and query buses wired to their handlers.
+ */
+public final class TelemetryRuntime {
+
+    /** Instrumentation scope name of everything the SDK records. */
+    public static final String SCOPE = "io.telemetryflow.sdk";
+    /** Instrumentation scope version. */
+    public static final String SCOPE_VERSION = "1.0.0";
+
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(TelemetryRuntime.class.getName());
+
+    private final TelemetryConfig config;
+    private final OpenTelemetrySdk sdk;
+    private final ExportHealth health;
+    private final InstrumentCache instruments;
+    private final SpanRegistry spans;
+    private final SpanCommandHandlers spanHandlers;
+    private final MetricCommandHandlers metrics;
+    private final Tracer tracer;
+    private final Meter meter;
+    private final Logger logger;
+    private final CommandBus commandBus;
+    private final QueryBus queryBus;
+    private final io.telemetryflow.sdk.internal.logging.OtlpLogHandler julHandler;
+
+    private TelemetryRuntime(TelemetryConfig config) {
+        // Before any exporter exists: OpenTelemetry's per-export failure logging is rate-limited,
+        // and this client's secret is masked in whatever OpenTelemetry logs.
+        OpenTelemetryLogFilter.install();
+        Secrets.register(config.credentials().keySecret());
+        this.config = config;
+        this.health = new ExportHealth(config.maxQueueSize(), config.credentials().keySecret(),
+            config.credentials().keyId(), config.compression() && config.protocol() == Protocol.HTTP);
+        this.sdk = OpenTelemetrySdkFactory.create(config, health);
+        this.tracer = sdk.getTracerProvider().tracerBuilder(SCOPE).setInstrumentationVersion(SCOPE_VERSION).build();
+        this.meter = sdk.getMeterProvider().meterBuilder(SCOPE).setInstrumentationVersion(SCOPE_VERSION).build();
+        this.logger = sdk.getLogsBridge().loggerBuilder(SCOPE).setInstrumentationVersion(SCOPE_VERSION).build();
+        this.instruments = new InstrumentCache(meter, health);
+        this.spans = new SpanRegistry(config.maxOpenSpans(), health);
+        this.spanHandlers = new SpanCommandHandlers(tracer, spans);
+        this.metrics = new MetricCommandHandlers(instruments);
+        this.commandBus = CommandBus.builder()
+            .register(RecordCounterCommand.class, metrics::counter)
+            .register(RecordGaugeCommand.class, metrics::gauge)
+            .register(RecordHistogramCommand.class, metrics::histogram)
+            .register(RecordMetricCommand.class, metrics::metric)
+            .register(EmitLogCommand.class, new LogCommandHandler(logger))
+            .register(StartSpanCommand.class, spanHandlers::start)
+            .register(EndSpanCommand.class, spanHandlers::end)
+            .register(AddSpanEventCommand.class, spanHandlers::addEvent)
+            .register(FlushTelemetryCommand.class, c -> flush(c.timeout()))
+            .build();
+        this.queryBus = QueryBuses.create(config, health);
+        if (config.julEnabled() && config.isSignalEnabled(io.telemetryflow.sdk.domain.SignalType.LOGS)) {
+            // opt-in: application java.util.logging records become OTLP log records
+            this.julHandler = new io.telemetryflow.sdk.internal.logging.OtlpLogHandler(
+                sdk.getLogsBridge().loggerBuilder("java.util.logging").build());
+            java.util.logging.Logger.getLogger("").addHandler(julHandler);
+        } else {
+            this.julHandler = null;
+        }
+        if (!config.tls() && !config.isLoopbackEndpoint()) {
+            LOG.warning("TelemetryFlow: telemetryflow.insecure=true: the API key is sent in plaintext to "
+                + config.endpoint().getHost() + "; use TLS outside development");
+        }
+    }
+
+    /** Starts the SDK for an enabled configuration. */
+    public static TelemetryRuntime start(TelemetryConfig config) {
+        if (!config.enabled()) {
+            throw new IllegalArgumentException("configuration is disabled; use a no-op client instead");
+        }
+        return new TelemetryRuntime(config);
+    }
+
+    /** The configuration. */
+    public TelemetryConfig config() { return config; }
+
+    /** The OpenTelemetry SDK (not registered globally). */
+    public OpenTelemetry openTelemetry() { return sdk; }
+
+    /** The SDK's tracer. */
+    public Tracer tracer() { return tracer; }
+
+    /** The SDK's meter. */
+    public Meter meter() { return meter; }
+
+    /** The SDK's log bridge logger. */
+    public Logger logger() { return logger; }
+
+    /** The instrument cache (shared by the client, events and interceptors). */
+    public InstrumentCache instruments() { return instruments; }
+
+    /** The registry of spans started by id. */
+    public SpanRegistry spanRegistry() { return spans; }
+
+    /** The metric handlers. */
+    public MetricCommandHandlers metricHandlers() { return metrics; }
+
+    /** The span handlers. */
+    public SpanCommandHandlers spanHandlers() { return spanHandlers; }
+
+    /** Export health. */
+    public ExportHealth health() { return health; }
+
+    /** The command bus. */
+    public CommandBus commandBus() { return commandBus; }
+
+    /** The query bus ({@link GetHealthQuery} always; the HTTP queries when a query endpoint is set). */
+    public QueryBus queryBus() { return queryBus; }
+
+    /** Exports everything buffered, waiting at most {@code timeout}; {@code true} if all signals flushed. */
+    public Boolean flush(Duration timeout) {
+        CompletableResultCode all = CompletableResultCode.ofAll(List.of(
+            sdk.getSdkTracerProvider().forceFlush(),
+            sdk.getSdkMeterProvider().forceFlush(),
+            sdk.getSdkLoggerProvider().forceFlush()));
+        return all.join(waitMillis(timeout), TimeUnit.MILLISECONDS).isSuccess();
+    }
+
+    /**
+     * Flushes, then shuts the SDK down, waiting at most {@code timeout} in all; open spans are
+     * dropped and counted.
+     */
+    public boolean shutdown(Duration timeout) {
+        long wait = waitMillis(timeout);
+        if (julHandler != null) {
+            java.util.logging.Logger.getLogger("").removeHandler(julHandler);
+            julHandler.close();
+        }
+        int open = spans.clear();
+        if (open > 0) {
+            health.dropped(io.telemetryflow.sdk.domain.SignalType.TRACES, open);
+        }
+        // OpenTelemetry's shutdown blocks the calling thread (PeriodicMetricReader waits up to 3 x 5 s
+        // for its final export), so it runs on its own daemon thread and the caller waits only
+        // for the bound it asked for.
+        CompletableResultCode done = new CompletableResultCode();
+        Thread stopper = new Thread(() -> {
+            try {
+                CompletableResultCode sdkDone = sdk.shutdown();
+                sdkDone.whenComplete(() -> {
+                    if (sdkDone.isSuccess()) {
+                        done.succeed();
+                    } else {
+                        done.fail();
+                    }
+                });
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "TelemetryFlow: shutdown failed: " + e.getClass().getSimpleName());
+                done.fail();
+            }
+        }, "telemetryflow-shutdown");
+        stopper.setDaemon(true);
+        stopper.start();
+        // Masked in OpenTelemetry's log lines until the exporters are really gone.
+        done.whenComplete(() -> Secrets.unregister(config.credentials().keySecret()));
+        return done.join(wait, TimeUnit.MILLISECONDS).isSuccess();
+    }
+
+    /** A wait bound in milliseconds: {@code null} is a programming error, negative means do not wait. */
+    private static long waitMillis(Duration timeout) {
+        if (timeout == null) {
+            throw new IllegalArgumentException("timeout must not be null");
+        }
+        if (timeout.isNegative()) {
+            return 0;
+        }
+        try {
+            return timeout.toMillis();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+}
