@@ -6,56 +6,57 @@ import java.util.Locale;
 /**
  * Every configuration key of the SDK, with its default and what it allows.
  *
- * <p>The single list that the MicroProfile Config mapping, {@code fromEnvironment()} and error
- * messages share. The environment-variable name follows MicroProfile Config's mapping rule:
+ * <p>The one description of every option — name, kind (parsing and validation), default, what is
+ * allowed, sibling aliases — that the MicroProfile Config mapping, {@code fromEnvironment()}, the
+ * builder's defaults, validation, {@code toString} and error messages share. The environment-variable name follows MicroProfile Config's mapping rule:
  * every non-alphanumeric character becomes {@code _}, letters are upper-cased.
  */
 public enum ConfigKey {
-    ENABLED("telemetryflow.enabled", "true", "true or false"),
-    API_KEY_ID("telemetryflow.api-key-id", null, "an API key id starting with tfk_"),
-    API_KEY_SECRET("telemetryflow.api-key-secret", null, "an API key secret starting with tfs_"),
-    ENDPOINT("telemetryflow.endpoint", "api.telemetryflow.id:4317", "host:port or http(s)://host:port"),
-    PROTOCOL("telemetryflow.protocol", "grpc", "grpc or http"),
-    INSECURE("telemetryflow.insecure", "false", "true or false"),
-    TIMEOUT("telemetryflow.timeout", "30s", "a positive duration such as 500ms, 10s, 2m or PT10S"),
-    COMPRESSION("telemetryflow.compression", "auto",
+    ENABLED("telemetryflow.enabled", ConfigKind.FLAG, "true", "true or false"),
+    API_KEY_ID("telemetryflow.api-key-id", ConfigKind.CREDENTIAL, null, "an API key id starting with tfk_"),
+    API_KEY_SECRET("telemetryflow.api-key-secret", ConfigKind.CREDENTIAL, null, "an API key secret starting with tfs_"),
+    ENDPOINT("telemetryflow.endpoint", ConfigKind.ENDPOINT, "api.telemetryflow.id:4317", "host:port or http(s)://host:port"),
+    PROTOCOL("telemetryflow.protocol", ConfigKind.PROTOCOL, "grpc", "grpc or http"),
+    INSECURE("telemetryflow.insecure", ConfigKind.FLAG, "false", "true or false"),
+    TIMEOUT("telemetryflow.timeout", ConfigKind.DURATION, "30s", "a positive duration such as 500ms, 10s, 2m or PT10S"),
+    COMPRESSION("telemetryflow.compression", ConfigKind.COMPRESSION, "auto",
         "auto (gzip on gRPC, none on OTLP/HTTP, which the TelemetryFlow collector reads raw), gzip or none"),
-    RETRY_ENABLED("telemetryflow.retry.enabled", "true", "true or false"),
-    RETRY_MAX_RETRIES("telemetryflow.retry.max-retries", "3", "an integer from 0 to 4 (OpenTelemetry allows at most 5 attempts)"),
-    RETRY_BACKOFF("telemetryflow.retry.backoff", "5s", "a positive duration such as 500ms, 5s or PT5S"),
-    SERVICE_NAME("telemetryflow.service-name", null, "a non-blank service name (or OTEL_SERVICE_NAME)"),
-    SERVICE_VERSION("telemetryflow.service-version", "1.0.0", "a non-blank version"),
-    SERVICE_NAMESPACE("telemetryflow.service-namespace", "telemetryflow", "a non-blank namespace"),
+    RETRY_ENABLED("telemetryflow.retry.enabled", ConfigKind.FLAG, "true", "true or false"),
+    RETRY_MAX_RETRIES("telemetryflow.retry.max-retries", ConfigKind.INTEGER, 0, 4, "3", "an integer from 0 to 4 (OpenTelemetry allows at most 5 attempts)"),
+    RETRY_BACKOFF("telemetryflow.retry.backoff", ConfigKind.DURATION, "5s", "a positive duration such as 500ms, 5s or PT5S"),
+    SERVICE_NAME("telemetryflow.service-name", ConfigKind.NAME, null, "a non-blank service name (or OTEL_SERVICE_NAME)"),
+    SERVICE_VERSION("telemetryflow.service-version", ConfigKind.NAME, "1.0.0", "a non-blank version"),
+    SERVICE_NAMESPACE("telemetryflow.service-namespace", ConfigKind.NAME, "telemetryflow", "a non-blank namespace"),
     // The Go and Python siblings read ENV, then ENVIRONMENT (TELEMETRYFLOW-PLATFORM.md §3).
-    ENVIRONMENT("telemetryflow.environment", "production", "a non-blank environment name", "ENV", "ENVIRONMENT"),
-    COLLECTOR_ID("telemetryflow.collector-id", "", "any collector id, or empty"),
-    COLLECTOR_NAME("telemetryflow.collector-name", "", "any collector name, or empty"),
-    COLLECTOR_HOSTNAME("telemetryflow.collector-hostname", "", "any host name, or empty"),
-    DATACENTER("telemetryflow.datacenter", "default", "a non-blank datacenter name"),
-    TRACES_ENDPOINT("telemetryflow.traces.endpoint", null,
+    ENVIRONMENT("telemetryflow.environment", ConfigKind.NAME, "production", "a non-blank environment name", "ENV", "ENVIRONMENT"),
+    COLLECTOR_ID("telemetryflow.collector-id", ConfigKind.TEXT, "", "any collector id, or empty"),
+    COLLECTOR_NAME("telemetryflow.collector-name", ConfigKind.TEXT, "", "any collector name, or empty"),
+    COLLECTOR_HOSTNAME("telemetryflow.collector-hostname", ConfigKind.TEXT, "", "any host name, or empty"),
+    DATACENTER("telemetryflow.datacenter", ConfigKind.NAME, "default", "a non-blank datacenter name"),
+    TRACES_ENDPOINT("telemetryflow.traces.endpoint", ConfigKind.ENDPOINT, null,
         "host:port or http(s)://host:port for spans (default: telemetryflow.endpoint)"),
-    METRICS_ENDPOINT("telemetryflow.metrics.endpoint", null,
+    METRICS_ENDPOINT("telemetryflow.metrics.endpoint", ConfigKind.ENDPOINT, null,
         "host:port or http(s)://host:port for metrics (default: telemetryflow.endpoint)"),
-    LOGS_ENDPOINT("telemetryflow.logs.endpoint", null,
+    LOGS_ENDPOINT("telemetryflow.logs.endpoint", ConfigKind.ENDPOINT, null,
         "host:port or http(s)://host:port for logs (default: telemetryflow.endpoint)"),
     // Python's TELEMETRYFLOW_ENABLE_* switches are accepted as aliases.
-    SIGNALS_METRICS("telemetryflow.signals.metrics", "true", "true or false", "TELEMETRYFLOW_ENABLE_METRICS"),
-    SIGNALS_LOGS("telemetryflow.signals.logs", "true", "true or false", "TELEMETRYFLOW_ENABLE_LOGS"),
-    SIGNALS_TRACES("telemetryflow.signals.traces", "true", "true or false", "TELEMETRYFLOW_ENABLE_TRACES"),
-    BATCH_TIMEOUT("telemetryflow.batch.timeout", "10s", "a positive duration such as 500ms, 10s or PT10S"),
-    BATCH_MAX_SIZE("telemetryflow.batch.max-size", "512", "an integer from 1 to 100000"),
-    BATCH_MAX_QUEUE_SIZE("telemetryflow.batch.max-queue-size", "2048",
+    SIGNALS_METRICS("telemetryflow.signals.metrics", ConfigKind.FLAG, "true", "true or false", "TELEMETRYFLOW_ENABLE_METRICS"),
+    SIGNALS_LOGS("telemetryflow.signals.logs", ConfigKind.FLAG, "true", "true or false", "TELEMETRYFLOW_ENABLE_LOGS"),
+    SIGNALS_TRACES("telemetryflow.signals.traces", ConfigKind.FLAG, "true", "true or false", "TELEMETRYFLOW_ENABLE_TRACES"),
+    BATCH_TIMEOUT("telemetryflow.batch.timeout", ConfigKind.DURATION, "10s", "a positive duration such as 500ms, 10s or PT10S"),
+    BATCH_MAX_SIZE("telemetryflow.batch.max-size", ConfigKind.INTEGER, 1, 100000, "512", "an integer from 1 to 100000"),
+    BATCH_MAX_QUEUE_SIZE("telemetryflow.batch.max-queue-size", ConfigKind.INTEGER, 1, 10000000, "2048",
         "an integer from 1 to 10000000, not below telemetryflow.batch.max-size"),
-    SPANS_MAX_OPEN("telemetryflow.spans.max-open", "10000", "an integer from 1 to 10000000"),
-    EXEMPLARS_ENABLED("telemetryflow.exemplars.enabled", "true", "true or false", "TELEMETRYFLOW_ENABLE_EXEMPLARS"),
-    API_V2("telemetryflow.api.v2", "true", "true or false"),
-    QUERY_ENDPOINT("telemetryflow.query.endpoint", null,
+    SPANS_MAX_OPEN("telemetryflow.spans.max-open", ConfigKind.INTEGER, 1, 10000000, "10000", "an integer from 1 to 10000000"),
+    EXEMPLARS_ENABLED("telemetryflow.exemplars.enabled", ConfigKind.FLAG, "true", "true or false", "TELEMETRYFLOW_ENABLE_EXEMPLARS"),
+    API_V2("telemetryflow.api.v2", ConfigKind.FLAG, "true", "true or false"),
+    QUERY_ENDPOINT("telemetryflow.query.endpoint", ConfigKind.URL, null,
         "an absolute http(s):// URL of TelemetryFlow Core (http:// to a non-loopback host needs telemetryflow.insecure=true)"),
-    QUERY_TOKEN("telemetryflow.query.token", null, "a JWT access token of TelemetryFlow Core"),
-    QUERY_EMAIL("telemetryflow.query.email", null, "the e-mail of a TelemetryFlow Core user (with telemetryflow.query.password)"),
-    QUERY_PASSWORD("telemetryflow.query.password", null, "the password of telemetryflow.query.email"),
-    JAXRS_ENABLED("telemetryflow.jaxrs.enabled", "true", "true or false"),
-    LOGS_JUL_ENABLED("telemetryflow.logs.jul.enabled", "false", "true or false");
+    QUERY_TOKEN("telemetryflow.query.token", ConfigKind.CREDENTIAL, null, "a JWT access token of TelemetryFlow Core"),
+    QUERY_EMAIL("telemetryflow.query.email", ConfigKind.CREDENTIAL, null, "the e-mail of a TelemetryFlow Core user (with telemetryflow.query.password)"),
+    QUERY_PASSWORD("telemetryflow.query.password", ConfigKind.CREDENTIAL, null, "the password of telemetryflow.query.email"),
+    JAXRS_ENABLED("telemetryflow.jaxrs.enabled", ConfigKind.FLAG, "true", "true or false"),
+    LOGS_JUL_ENABLED("telemetryflow.logs.jul.enabled", ConfigKind.FLAG, "false", "true or false");
 
     /** Prefix of custom resource attributes: {@code telemetryflow.attributes.<key>=<value>}. */
     public static final String ATTRIBUTES_PREFIX = "telemetryflow.attributes.";
@@ -64,12 +65,42 @@ public enum ConfigKey {
     private final String defaultValue;
     private final String allowed;
     private final List<String> aliases;
+    private final ConfigKind kind;
+    private final int min;
+    private final int max;
 
-    ConfigKey(String key, String defaultValue, String allowed, String... aliases) {
+    ConfigKey(String key, ConfigKind kind, String defaultValue, String allowed, String... aliases) {
+        this(key, kind, Integer.MIN_VALUE, Integer.MAX_VALUE, defaultValue, allowed, aliases);
+    }
+
+    ConfigKey(String key, ConfigKind kind, int min, int max, String defaultValue, String allowed, String... aliases) {
         this.key = key;
+        this.kind = kind;
+        this.min = min;
+        this.max = max;
         this.defaultValue = defaultValue;
         this.allowed = allowed;
         this.aliases = List.of(aliases);
+    }
+
+    /** How the value is parsed and checked. */
+    ConfigKind kind() {
+        return kind;
+    }
+
+    /** The smallest allowed value of an {@link ConfigKind#INTEGER} key. */
+    int min() {
+        return min;
+    }
+
+    /** The largest allowed value of an {@link ConfigKind#INTEGER} key. */
+    int max() {
+        return max;
+    }
+
+    /** The default as a typed value (as {@link ConfigKind#parse} makes it), or {@code null}. */
+    Object typedDefault() {
+        return defaultValue == null ? null : kind.parse(defaultValue);
     }
 
     /**

@@ -1,11 +1,7 @@
 package io.telemetryflow.sdk.domain;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -13,8 +9,10 @@ import java.util.function.Function;
  * Builds a {@link TelemetryConfig} from configuration text — MicroProfile Config, environment
  * variables or system properties all come down to "value of key K, or absent".
  *
- * <p>Every problem (parse errors and validation errors) is collected and reported in one
- * {@link TelemetryConfigException}; the secret's value is never part of a message.
+ * <p>Every key is read the same way: its value, else its first alias that is set (the sibling SDKs'
+ * names), else its default, parsed by its {@link ConfigKind}. Only the composite credentials and
+ * the service-name fallback are read by hand. Every problem (parse errors and validation errors) is
+ * collected and reported in one {@link TelemetryConfigException}; no secret's value is part of a message.
  */
 public final class TelemetryConfigParser {
 
@@ -33,43 +31,18 @@ public final class TelemetryConfigParser {
     public static TelemetryConfig parse(Function<String, String> lookup, Map<String, String> customAttributes,
                                         String serviceNameFallback) {
         Values v = new Values(lookup);
-        if (!v.bool(ConfigKey.ENABLED)) {
+        if (!Boolean.TRUE.equals(v.typed(ConfigKey.ENABLED))) {
             return v.problems.isEmpty() ? TelemetryConfig.disabled() : v.fail();
         }
         TelemetryConfig.Builder b = TelemetryConfig.builder();
-        b.apiKey(v.raw(ConfigKey.API_KEY_ID), v.raw(ConfigKey.API_KEY_SECRET));
-        b.insecure(v.bool(ConfigKey.INSECURE));
-        Protocol protocol = v.parse(ConfigKey.PROTOCOL, Protocol::parse, Protocol.GRPC);
-        b.protocol(protocol);
-        b.endpoint(v.raw(ConfigKey.ENDPOINT));
-        b.timeout(v.duration(ConfigKey.TIMEOUT));
-        Boolean compression = v.parse(ConfigKey.COMPRESSION, TelemetryConfig::parseCompression, null);
-        if (compression != null) {
-            b.compression(compression);
+        for (ConfigKey key : ConfigKey.values()) {
+            if (key.kind() != ConfigKind.CREDENTIAL && key != ConfigKey.ENABLED) { // enabled: read above
+                b.set(key, v.typed(key));
+            }
         }
-        b.retry(v.bool(ConfigKey.RETRY_ENABLED), v.integer(ConfigKey.RETRY_MAX_RETRIES),
-            v.duration(ConfigKey.RETRY_BACKOFF));
+        b.apiKey(v.raw(ConfigKey.API_KEY_ID), v.raw(ConfigKey.API_KEY_SECRET));
         String serviceName = v.raw(ConfigKey.SERVICE_NAME);
         b.serviceName(serviceName == null || serviceName.isBlank() ? serviceNameFallback : serviceName);
-        b.serviceVersion(v.raw(ConfigKey.SERVICE_VERSION));
-        b.serviceNamespace(v.raw(ConfigKey.SERVICE_NAMESPACE));
-        b.environment(v.raw(ConfigKey.ENVIRONMENT));
-        b.collectorId(v.raw(ConfigKey.COLLECTOR_ID));
-        b.collectorName(v.raw(ConfigKey.COLLECTOR_NAME));
-        b.collectorHostname(v.raw(ConfigKey.COLLECTOR_HOSTNAME));
-        b.datacenter(v.raw(ConfigKey.DATACENTER));
-        b.signalEndpoint(SignalType.TRACES, v.raw(ConfigKey.TRACES_ENDPOINT));
-        b.signalEndpoint(SignalType.METRICS, v.raw(ConfigKey.METRICS_ENDPOINT));
-        b.signalEndpoint(SignalType.LOGS, v.raw(ConfigKey.LOGS_ENDPOINT));
-        b.signals(v.bool(ConfigKey.SIGNALS_METRICS), v.bool(ConfigKey.SIGNALS_LOGS), v.bool(ConfigKey.SIGNALS_TRACES));
-        b.batch(v.duration(ConfigKey.BATCH_TIMEOUT), v.integer(ConfigKey.BATCH_MAX_SIZE));
-        b.maxQueueSize(v.integer(ConfigKey.BATCH_MAX_QUEUE_SIZE));
-        b.maxOpenSpans(v.integer(ConfigKey.SPANS_MAX_OPEN));
-        b.exemplars(v.bool(ConfigKey.EXEMPLARS_ENABLED));
-        b.apiV2(v.bool(ConfigKey.API_V2));
-        b.jaxrsEnabled(v.bool(ConfigKey.JAXRS_ENABLED));
-        b.julEnabled(v.bool(ConfigKey.LOGS_JUL_ENABLED));
-        b.queryEndpoint(v.parse(ConfigKey.QUERY_ENDPOINT, TelemetryConfigParser::parseUri, null));
         b.queryCredentials(queryCredentials(v));
         if (customAttributes != null) {
             customAttributes.forEach(b::attribute);
@@ -112,15 +85,7 @@ public final class TelemetryConfigParser {
         return null;
     }
 
-    private static URI parseUri(String s) {
-        try {
-            return new URI(s.trim());
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
-
-    /** Reads keys with defaults, collecting parse problems. */
+    /** Reads keys with aliases and defaults, collecting parse problems. */
     private static final class Values {
         private final Function<String, String> lookup;
         private final List<String> problems = new ArrayList<>();
@@ -139,30 +104,19 @@ public final class TelemetryConfigParser {
             return value == null ? key.defaultValue() : value;
         }
 
-        <T> T parse(ConfigKey key, Function<String, T> parser, T fallback) {
+        /** The typed value by the key's kind; on a parse error the problem is noted and the default kept. */
+        Object typed(ConfigKey key) {
             String value = raw(key);
             if (value == null) {
-                return fallback;
+                return null;
             }
             try {
-                return parser.apply(value);
+                return key.kind().parse(value);
             } catch (RuntimeException e) {
-                problems.add(TelemetryConfig.problem(key, value));
+                problems.add(ConfigProblems.problem(key, value));
                 failedKeys.add(key.key());
-                return fallback;
+                return key.typedDefault();
             }
-        }
-
-        boolean bool(ConfigKey key) {
-            return parse(key, Values::parseBoolean, Boolean.parseBoolean(key.defaultValue()));
-        }
-
-        int integer(ConfigKey key) {
-            return parse(key, s -> Integer.parseInt(s.trim()), Integer.parseInt(key.defaultValue()));
-        }
-
-        Duration duration(ConfigKey key) {
-            return parse(key, Durations::parse, Durations.parse(key.defaultValue()));
         }
 
         TelemetryConfig fail() {
@@ -174,21 +128,10 @@ public final class TelemetryConfigParser {
             List<String> out = texts;
             for (ConfigKey key : ConfigKey.values()) {
                 if (key.isSecret()) {
-                    out = TelemetryConfig.scrub(out, raw(key));
+                    out = ConfigProblems.scrub(out, raw(key));
                 }
             }
             return out;
-        }
-
-        private static boolean parseBoolean(String s) {
-            String v = s.trim().toLowerCase(Locale.ROOT);
-            if (v.equals("true")) {
-                return true;
-            }
-            if (v.equals("false")) {
-                return false;
-            }
-            throw new IllegalArgumentException();
         }
     }
 }
