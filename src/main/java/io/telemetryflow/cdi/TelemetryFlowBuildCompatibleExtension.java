@@ -5,6 +5,7 @@ import io.opentelemetry.api.logs.Logger;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.trace.Tracer;
 import io.telemetryflow.cdi.internal.CommandEvents;
+import io.telemetryflow.cdi.internal.TelemetryBeans;
 import io.telemetryflow.cdi.internal.lite.ClientCreator;
 import io.telemetryflow.cdi.internal.lite.ClientDisposer;
 import io.telemetryflow.cdi.internal.lite.CommandBusCreator;
@@ -26,7 +27,6 @@ import jakarta.enterprise.inject.build.compatible.spi.SyntheticComponents;
 import jakarta.enterprise.lang.model.types.Type;
 import jakarta.inject.Singleton;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -41,8 +41,6 @@ import java.util.Set;
 @SkipIfPortableExtensionPresent(TelemetryFlowExtension.class)
 public class TelemetryFlowBuildCompatibleExtension implements BuildCompatibleExtension {
 
-    private static final List<Class<?>> OTEL_TYPES = List.of(OpenTelemetry.class, Tracer.class, Meter.class, Logger.class);
-
     private final Set<String> providedElsewhere = new HashSet<>();
 
     /** Notes which OpenTelemetry types the application (or another extension) already provides unqualified. */
@@ -52,7 +50,7 @@ public class TelemetryFlowBuildCompatibleExtension implements BuildCompatibleExt
             return;
         }
         for (Type type : bean.types()) {
-            for (Class<?> otel : OTEL_TYPES) {
+            for (Class<?> otel : TelemetryBeans.OPENTELEMETRY_TYPES) {
                 if (type.isClass() && type.asClass().declaration().name().equals(otel.getName())) {
                     providedElsewhere.add(otel.getName());
                 }
@@ -67,7 +65,7 @@ public class TelemetryFlowBuildCompatibleExtension implements BuildCompatibleExt
             .createWith(ClientCreator.class).disposeWith(ClientDisposer.class);
         syn.addBean(CommandBus.class).type(CommandBus.class).scope(Singleton.class).createWith(CommandBusCreator.class);
         syn.addBean(QueryBus.class).type(QueryBus.class).scope(Singleton.class).createWith(QueryBusCreator.class);
-        for (Class<?> type : OTEL_TYPES) {
+        for (Class<?> type : TelemetryBeans.OPENTELEMETRY_TYPES) {
             addOpenTelemetryBean(syn, type, true);
             if (!providedElsewhere.contains(type.getName())) {
                 addOpenTelemetryBean(syn, type, false);

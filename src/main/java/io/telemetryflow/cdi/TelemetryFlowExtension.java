@@ -5,14 +5,12 @@ import io.opentelemetry.api.logs.Logger;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.trace.Tracer;
 import io.telemetryflow.cdi.internal.CommandEvents;
-import io.telemetryflow.cdi.internal.MicroProfileConfigMapper;
+import io.telemetryflow.cdi.internal.TelemetryBeans;
 import io.telemetryflow.sdk.TelemetryClient;
 import io.telemetryflow.sdk.application.CommandBus;
 import io.telemetryflow.sdk.application.QueryBus;
 import io.telemetryflow.sdk.domain.TelemetryConfig;
 import io.telemetryflow.sdk.domain.TelemetryConfigException;
-import io.telemetryflow.sdk.internal.ClientInternals;
-import io.telemetryflow.sdk.internal.TelemetryRuntime;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Default;
@@ -25,10 +23,7 @@ import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.inject.Singleton;
 import java.lang.reflect.Type;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The CDI portable extension for Weld-based runtimes (Weld SE, Payara, WildFly, Open Liberty).
@@ -49,7 +44,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class TelemetryFlowExtension implements Extension {
 
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(TelemetryFlowExtension.class.getName());
-    private static final List<Class<?>> OTEL_TYPES = List.of(OpenTelemetry.class, Tracer.class, Meter.class, Logger.class);
 
     private final Set<Type> providedElsewhere = new HashSet<>();
     private volatile TelemetryClient client;
@@ -61,7 +55,7 @@ public class TelemetryFlowExtension implements Extension {
         boolean isDefault = event.getBean().getQualifiers().stream()
             .anyMatch(q -> q.annotationType() == Default.class);
         if (isDefault) {
-            for (Class<?> type : OTEL_TYPES) {
+            for (Class<?> type : TelemetryBeans.OPENTELEMETRY_TYPES) {
                 if (event.getBean().getTypes().contains(type)) {
                     providedElsewhere.add(type);
                 }
@@ -70,29 +64,25 @@ public class TelemetryFlowExtension implements Extension {
     }
 
     void registerBeansAndObservers(@Observes AfterBeanDiscovery abd) {
-        TelemetryConfig config;
         try {
-            config = MicroProfileConfigMapper.read(ConfigProvider.getConfig());
+            this.client = TelemetryBeans.client();
         } catch (TelemetryConfigException e) {
             abd.addDefinitionError(new DeploymentException(e.getMessage()));
             return;
         }
-        TelemetryClient created = TelemetryClient.create(config);
-        this.client = created;
 
         abd.addBean().beanClass(TelemetryFlowExtension.class).types(TelemetryClient.class, Object.class)
             .qualifiers(Default.Literal.INSTANCE, Any.Literal.INSTANCE).scope(Singleton.class)
             .createWith(cc -> started());
         abd.addBean().beanClass(TelemetryFlowExtension.class).types(CommandBus.class, Object.class)
             .qualifiers(Default.Literal.INSTANCE, Any.Literal.INSTANCE).scope(Singleton.class)
-            .createWith(cc -> fromRuntime(TelemetryRuntime::commandBus, CommandBus.builder().build()));
+            .createWith(cc -> TelemetryBeans.commandBus(started()));
         abd.addBean().beanClass(TelemetryFlowExtension.class).types(QueryBus.class, Object.class)
             .qualifiers(Default.Literal.INSTANCE, Any.Literal.INSTANCE).scope(Singleton.class)
-            .createWith(cc -> fromRuntime(TelemetryRuntime::queryBus, QueryBus.builder().build()));
-        addOpenTelemetryBean(abd, OpenTelemetry.class, c -> c.openTelemetry());
-        addOpenTelemetryBean(abd, Tracer.class, c -> c.openTelemetry().getTracer(TelemetryRuntime.SCOPE));
-        addOpenTelemetryBean(abd, Meter.class, c -> c.openTelemetry().getMeter(TelemetryRuntime.SCOPE));
-        addOpenTelemetryBean(abd, Logger.class, c -> c.openTelemetry().getLogsBridge().get(TelemetryRuntime.SCOPE));
+            .createWith(cc -> TelemetryBeans.queryBus(started()));
+        for (Class<?> type : TelemetryBeans.OPENTELEMETRY_TYPES) {
+            addOpenTelemetryBean(abd, type);
+        }
 
         for (Class<?> type : CommandEvents.TYPES) {
             abd.addObserverMethod().beanClass(TelemetryFlowExtension.class).observedType(type)
@@ -109,22 +99,9 @@ public class TelemetryFlowExtension implements Extension {
         try {
             started();
         } catch (RuntimeException | LinkageError e) {
-            adv.addDeploymentProblem(new DeploymentException("TelemetryFlow SDK failed to start: " + describe(e)));
+            adv.addDeploymentProblem(new DeploymentException(e instanceof IllegalStateException && e.getCause() != null
+                ? e.getMessage() : "TelemetryFlow SDK failed to start: " + TelemetryBeans.describeStartFailure(e)));
         }
-    }
-
-    /**
-     * The start failure in one line. A {@link LinkageError} (e.g. {@code NoSuchMethodError}) means the
-     * application sees OpenTelemetry classes of two versions: the server's own and the SDK's.
-     */
-    private static String describe(Throwable e) {
-        if (e instanceof LinkageError) {
-            return e + " -- the application sees the server's own OpenTelemetry classes mixed with the SDK's: "
-                + "make the server load the application's libraries first (Payara: <class-loader delegate=\"false\"/> "
-                + "in WEB-INF/payara-web.xml; WildFly: exclude the opentelemetry and microprofile-telemetry "
-                + "subsystems in WEB-INF/jboss-deployment-structure.xml)";
-        }
-        return e.getMessage();
     }
 
     void stopSdk(@Observes BeforeShutdown event) {
@@ -136,20 +113,15 @@ public class TelemetryFlowExtension implements Extension {
         }
     }
 
-    private <T> void addOpenTelemetryBean(AfterBeanDiscovery abd, Class<T> type, Function<TelemetryClient, T> create) {
+    private void addOpenTelemetryBean(AfterBeanDiscovery abd, Class<?> type) {
         abd.addBean().beanClass(TelemetryFlowExtension.class).types(type, Object.class)
             .qualifiers(TelemetryFlow.Literal.INSTANCE, Any.Literal.INSTANCE).scope(Singleton.class)
-            .createWith(cc -> create.apply(started()));
+            .createWith(cc -> TelemetryBeans.openTelemetryBean(started(), type));
         if (!providedElsewhere.contains(type)) {
             abd.addBean().beanClass(TelemetryFlowExtension.class).types(type, Object.class)
                 .qualifiers(Default.Literal.INSTANCE, Any.Literal.INSTANCE).scope(Singleton.class)
-                .createWith(cc -> create.apply(started()));
+                .createWith(cc -> TelemetryBeans.openTelemetryBean(started(), type));
         }
-    }
-
-    private <T> T fromRuntime(Function<TelemetryRuntime, T> get, T whenDisabled) {
-        TelemetryRuntime rt = ClientInternals.runtime(started());
-        return rt == null ? whenDisabled : get.apply(rt);
     }
 
     /** The client, initialized on first use (idempotent). */
@@ -159,8 +131,11 @@ public class TelemetryFlowExtension implements Extension {
             synchronized (this) {
                 if (!c.isInitialized()) {
                     try {
-                        c.initialize();
-                    } catch (IllegalStateException shutDown) {
+                        TelemetryBeans.start(c);
+                    } catch (IllegalStateException shutDownOrFailed) {
+                        if (shutDownOrFailed.getCause() instanceof LinkageError) {
+                            throw shutDownOrFailed; // a class-loading conflict, named with its fix
+                        }
                         // after BeforeShutdown: keep answering with the shut-down (no-op) client
                     }
                 }

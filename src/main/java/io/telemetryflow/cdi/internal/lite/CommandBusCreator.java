@@ -1,9 +1,8 @@
 package io.telemetryflow.cdi.internal.lite;
 
+import io.telemetryflow.cdi.internal.TelemetryBeans;
 import io.telemetryflow.sdk.TelemetryClient;
 import io.telemetryflow.sdk.application.CommandBus;
-import io.telemetryflow.sdk.internal.ClientInternals;
-import io.telemetryflow.sdk.internal.TelemetryRuntime;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.build.compatible.spi.Parameters;
 import jakarta.enterprise.inject.build.compatible.spi.SyntheticBeanCreator;
@@ -13,7 +12,6 @@ public final class CommandBusCreator implements SyntheticBeanCreator<CommandBus>
 
     @Override
     public CommandBus create(Instance<Object> lookup, Parameters params) {
-        TelemetryRuntime rt = ClientInternals.runtime(lookup.select(TelemetryClient.class).get());
-        return rt == null ? CommandBus.builder().build() : rt.commandBus();
+        return TelemetryBeans.commandBus(lookup.select(TelemetryClient.class).get());
     }
 }

@@ -1,11 +1,7 @@
 package io.telemetryflow.cdi.internal.lite;
 
-import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.api.logs.Logger;
-import io.opentelemetry.api.metrics.Meter;
-import io.opentelemetry.api.trace.Tracer;
+import io.telemetryflow.cdi.internal.TelemetryBeans;
 import io.telemetryflow.sdk.TelemetryClient;
-import io.telemetryflow.sdk.internal.TelemetryRuntime;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.build.compatible.spi.Parameters;
 import jakarta.enterprise.inject.build.compatible.spi.SyntheticBeanCreator;
@@ -18,17 +14,9 @@ public final class OpenTelemetryCreator implements SyntheticBeanCreator<Object> 
 
     @Override
     public Object create(Instance<Object> lookup, Parameters params) {
-        OpenTelemetry otel = lookup.select(TelemetryClient.class).get().openTelemetry();
         String type = params.get(TYPE_PARAM, String.class);
-        if (Tracer.class.getName().equals(type)) {
-            return otel.getTracer(TelemetryRuntime.SCOPE);
-        }
-        if (Meter.class.getName().equals(type)) {
-            return otel.getMeter(TelemetryRuntime.SCOPE);
-        }
-        if (Logger.class.getName().equals(type)) {
-            return otel.getLogsBridge().get(TelemetryRuntime.SCOPE);
-        }
-        return otel;
+        Class<?> otelType = TelemetryBeans.OPENTELEMETRY_TYPES.stream().filter(t -> t.getName().equals(type))
+            .findFirst().orElseThrow(() -> new IllegalArgumentException("not an OpenTelemetry bean type: " + type));
+        return TelemetryBeans.openTelemetryBean(lookup.select(TelemetryClient.class).get(), otelType);
     }
 }
