@@ -204,4 +204,21 @@ class InterceptorTest {
             assertThat(service.brokenTelemetry()).isEqualTo("business result");
         }
     }
+
+    @Test
+    void methodMetadataLivesInTheRunningSdkNotInAStaticMap() throws Exception {
+        cdi.get(TracedService.class).custom(); // traced only (counts of the metered beans stay untouched)
+        var runtime = io.telemetryflow.sdk.internal.ClientInternals.runtime(client);
+        java.lang.reflect.Method custom = TracedService.class.getMethod("custom");
+        // per binding type, in this runtime's cache: a stopped runtime takes it along
+        assertThat(runtime.methodCache(io.telemetryflow.cdi.Traced.class)).containsKey(custom);
+        assertThat(runtime.methodCache(io.telemetryflow.cdi.Counted.class)).doesNotContainKey(custom);
+        for (Class<?> interceptor : new Class<?>[] {io.telemetryflow.cdi.internal.CountedInterceptor.class,
+            io.telemetryflow.cdi.internal.TimedInterceptor.class, io.telemetryflow.cdi.internal.TracedInterceptor.class}) {
+            assertThat(java.util.Arrays.stream(interceptor.getDeclaredFields())
+                .filter(f -> java.lang.reflect.Modifier.isStatic(f.getModifiers()))
+                .filter(f -> java.util.Map.class.isAssignableFrom(f.getType()))).as("static maps of %s", interceptor)
+                .isEmpty();
+        }
+    }
 }

@@ -4,7 +4,6 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.LongCounter;
 import io.telemetryflow.cdi.Counted;
 import io.telemetryflow.sdk.TelemetryClient;
-import io.telemetryflow.sdk.internal.ClientInternals;
 import io.telemetryflow.sdk.internal.TelemetryRuntime;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -12,9 +11,6 @@ import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import java.lang.reflect.Method;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /** Implements {@link Counted}: +1 per call, thrown or not, with {@code error.type} on a throw. */
 @Counted
@@ -22,58 +18,18 @@ import java.util.concurrent.ConcurrentMap;
 @Priority(Interceptor.Priority.LIBRARY_BEFORE + 30)
 public class CountedInterceptor {
 
-    private static final ConcurrentMap<Method, CountedMethod> METHODS = new ConcurrentHashMap<>();
-
     @Inject
     TelemetryClient client;
 
     /** Counts the call. */
     @AroundInvoke
     public Object count(InvocationContext ctx) throws Exception {
-        CountedMethod counted = lookup(ctx);
-        if (counted == null) {
-            return ctx.proceed();
-        }
-        Object result;
-        try {
-            result = ctx.proceed();
-        } catch (Exception | Error e) {
-            counted.record(counted.failure(e));
-            throw e;
-        }
-        if (result instanceof CompletionStage) {
-            ((CompletionStage<?>) result).whenComplete((v, err) ->
-                counted.record(err == null ? counted.success : counted.failure(AsyncResults.unwrap(err))));
-        } else {
-            counted.record(counted.success);
-        }
-        return result;
-    }
-
-    private CountedMethod lookup(InvocationContext ctx) {
-        TelemetryRuntime rt = ClientInternals.runtime(client);
-        if (rt == null) {
-            return null;
-        }
-        Method method = ctx.getMethod();
-        CountedMethod counted = METHODS.get(method);
-        if (counted != null && counted.runtime == rt) {
-            return counted;
-        }
-        try {
-            Counted binding = Bindings.find(method, ctx.getTarget() == null ? null : ctx.getTarget().getClass(),
-                Counted.class);
-            counted = new CountedMethod(rt, method, binding);
-            METHODS.put(method, counted);
-            return counted;
-        } catch (RuntimeException e) {
-            LogOnce.warn("counted:" + method, "@Counted on " + Bindings.functionName(method), e);
-            return null;
-        }
+        CountedMethod counted = InterceptorCore.metadata(client, ctx, Counted.class, CountedMethod::new);
+        return counted == null ? ctx.proceed() : InterceptorCore.proceed(ctx, counted, null, 0, null);
     }
 
     /** A counted method: its counter and attribute sets. */
-    static final class CountedMethod extends MeteredMethod {
+    static final class CountedMethod extends MeteredMethod implements InterceptorCore.Completion<Void> {
         private final LongCounter counter;
 
         CountedMethod(TelemetryRuntime rt, Method method, Counted binding) {
@@ -86,7 +42,17 @@ public class CountedInterceptor {
             }
         }
 
-        void record(Attributes attributes) {
+        @Override
+        public void succeeded(Void state, long startNanos) {
+            record(success);
+        }
+
+        @Override
+        public void failed(Void state, long startNanos, Throwable error) {
+            record(failure(error));
+        }
+
+        private void record(Attributes attributes) {
             try {
                 counter.add(1, attributes);
             } catch (RuntimeException e) {

@@ -17,13 +17,11 @@ abstract class MeteredMethod {
     static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
     private static final int MAX_ERROR_TYPES = 64;
 
-    final TelemetryRuntime runtime;
     final String functionName;
     final Attributes success;
     private final ConcurrentMap<Class<?>, Attributes> failures = new ConcurrentHashMap<>();
 
     MeteredMethod(TelemetryRuntime runtime, Method method) {
-        this.runtime = runtime;
         this.functionName = Bindings.functionName(method);
         this.success = Attributes.of(CODE_FUNCTION, functionName);
     }

@@ -4,7 +4,6 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.DoubleHistogram;
 import io.telemetryflow.cdi.Timed;
 import io.telemetryflow.sdk.TelemetryClient;
-import io.telemetryflow.sdk.internal.ClientInternals;
 import io.telemetryflow.sdk.internal.TelemetryRuntime;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -12,9 +11,6 @@ import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import java.lang.reflect.Method;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /** Implements {@link Timed}: the call's duration in seconds, thrown or not; async results to completion. */
 @Timed
@@ -22,7 +18,6 @@ import java.util.concurrent.ConcurrentMap;
 @Priority(Interceptor.Priority.LIBRARY_BEFORE + 20)
 public class TimedInterceptor {
 
-    private static final ConcurrentMap<Method, TimedMethod> METHODS = new ConcurrentHashMap<>();
     private static final double NANOS_PER_SECOND = 1_000_000_000.0;
 
     @Inject
@@ -31,51 +26,12 @@ public class TimedInterceptor {
     /** Times the call. */
     @AroundInvoke
     public Object time(InvocationContext ctx) throws Exception {
-        TimedMethod timed = lookup(ctx);
-        if (timed == null) {
-            return ctx.proceed();
-        }
-        long start = System.nanoTime();
-        Object result;
-        try {
-            result = ctx.proceed();
-        } catch (Exception | Error e) {
-            timed.record(start, timed.failure(e));
-            throw e;
-        }
-        if (result instanceof CompletionStage) {
-            ((CompletionStage<?>) result).whenComplete((v, err) ->
-                timed.record(start, err == null ? timed.success : timed.failure(AsyncResults.unwrap(err))));
-        } else {
-            timed.record(start, timed.success);
-        }
-        return result;
-    }
-
-    private TimedMethod lookup(InvocationContext ctx) {
-        TelemetryRuntime rt = ClientInternals.runtime(client);
-        if (rt == null) {
-            return null;
-        }
-        Method method = ctx.getMethod();
-        TimedMethod timed = METHODS.get(method);
-        if (timed != null && timed.runtime == rt) {
-            return timed;
-        }
-        try {
-            Timed binding = Bindings.find(method, ctx.getTarget() == null ? null : ctx.getTarget().getClass(),
-                Timed.class);
-            timed = new TimedMethod(rt, method, binding);
-            METHODS.put(method, timed);
-            return timed;
-        } catch (RuntimeException e) {
-            LogOnce.warn("timed:" + method, "@Timed on " + Bindings.functionName(method), e);
-            return null;
-        }
+        TimedMethod timed = InterceptorCore.metadata(client, ctx, Timed.class, TimedMethod::new);
+        return timed == null ? ctx.proceed() : InterceptorCore.proceed(ctx, timed, null, System.nanoTime(), null);
     }
 
     /** A timed method: its histogram and attribute sets. */
-    static final class TimedMethod extends MeteredMethod {
+    static final class TimedMethod extends MeteredMethod implements InterceptorCore.Completion<Void> {
         private final DoubleHistogram histogram;
 
         TimedMethod(TelemetryRuntime rt, Method method, Timed binding) {
@@ -87,7 +43,17 @@ public class TimedInterceptor {
             }
         }
 
-        void record(long startNanos, Attributes attributes) {
+        @Override
+        public void succeeded(Void state, long startNanos) {
+            record(startNanos, success);
+        }
+
+        @Override
+        public void failed(Void state, long startNanos, Throwable error) {
+            record(startNanos, failure(error));
+        }
+
+        private void record(long startNanos, Attributes attributes) {
             try {
                 histogram.record((System.nanoTime() - startNanos) / NANOS_PER_SECOND, attributes);
             } catch (RuntimeException e) {

@@ -5,13 +5,11 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
-import io.opentelemetry.context.Scope;
 import io.telemetryflow.cdi.SpanAttribute;
 import io.telemetryflow.cdi.Traced;
 import io.telemetryflow.sdk.TelemetryClient;
 import io.telemetryflow.sdk.internal.AttributeMapper;
 import io.telemetryflow.sdk.internal.SpanCommandHandlers;
-import io.telemetryflow.sdk.internal.ClientInternals;
 import io.telemetryflow.sdk.internal.TelemetryRuntime;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -22,9 +20,6 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
  * Implements {@link Traced}: a span per call, current during the call; ERROR status and an
@@ -36,67 +31,19 @@ import java.util.concurrent.ConcurrentMap;
 @Priority(Interceptor.Priority.LIBRARY_BEFORE + 10)
 public class TracedInterceptor {
 
-    private static final ConcurrentMap<Method, TracedMethod> METHODS = new ConcurrentHashMap<>();
-
     @Inject
     TelemetryClient client;
 
     /** Traces the call. */
     @AroundInvoke
     public Object trace(InvocationContext ctx) throws Exception {
-        TracedMethod traced = lookup(ctx);
+        TracedMethod traced = InterceptorCore.metadata(client, ctx, Traced.class, TracedMethod::new);
         Span span = traced == null ? null : traced.start(ctx.getParameters());
-        if (span == null) {
-            return ctx.proceed();
-        }
-        Object result;
-        Scope scope = span.makeCurrent();
-        try {
-            result = ctx.proceed();
-        } catch (Exception | Error e) {
-            scope.close();
-            traced.fail(span, e);
-            throw e;
-        }
-        scope.close();
-        if (result instanceof CompletionStage) {
-            ((CompletionStage<?>) result).whenComplete((v, err) -> {
-                if (err == null) {
-                    traced.end(span);
-                } else {
-                    traced.fail(span, AsyncResults.unwrap(err));
-                }
-            });
-        } else {
-            traced.end(span);
-        }
-        return result;
-    }
-
-    private TracedMethod lookup(InvocationContext ctx) {
-        TelemetryRuntime rt = ClientInternals.runtime(client);
-        if (rt == null) {
-            return null;
-        }
-        Method method = ctx.getMethod();
-        TracedMethod traced = METHODS.get(method);
-        if (traced != null && traced.runtime == rt) {
-            return traced;
-        }
-        try {
-            Traced binding = Bindings.find(method, ctx.getTarget() == null ? null : ctx.getTarget().getClass(),
-                Traced.class);
-            traced = new TracedMethod(rt, method, binding);
-            METHODS.put(method, traced);
-            return traced;
-        } catch (RuntimeException e) {
-            LogOnce.warn("traced:" + method, "@Traced on " + Bindings.functionName(method), e);
-            return null;
-        }
+        return span == null ? ctx.proceed() : InterceptorCore.proceed(ctx, traced, span, 0, span.makeCurrent());
     }
 
     /** A traced method: span name, kind, fixed attributes and the {@link SpanAttribute} parameters. */
-    static final class TracedMethod {
+    static final class TracedMethod implements InterceptorCore.Completion<Span> {
         final TelemetryRuntime runtime;
         private final String name;
         private final io.opentelemetry.api.trace.SpanKind kind;
@@ -145,6 +92,16 @@ public class TracedInterceptor {
                 LogOnce.warn("traced-start:" + name, "@Traced span start for " + name, e);
                 return null;
             }
+        }
+
+        @Override
+        public void succeeded(Span span, long startNanos) {
+            end(span);
+        }
+
+        @Override
+        public void failed(Span span, long startNanos, Throwable error) {
+            fail(span, error);
         }
 
         void end(Span span) {

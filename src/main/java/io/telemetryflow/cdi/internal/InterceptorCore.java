@@ -1,0 +1,118 @@
+package io.telemetryflow.cdi.internal;
+
+import io.opentelemetry.context.Scope;
+import io.telemetryflow.sdk.TelemetryClient;
+import io.telemetryflow.sdk.internal.ClientInternals;
+import io.telemetryflow.sdk.internal.TelemetryRuntime;
+import jakarta.interceptor.InvocationContext;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * What {@code @Traced}, {@code @Counted} and {@code @Timed} share: the metadata of an intercepted
+ * method, resolved once per method and per running SDK, and the completion of a call — on return,
+ * on a throw (rethrown unchanged), or when a returned {@link CompletionStage} completes.
+ *
+ * <p>The metadata lives in the runtime's own cache ({@link TelemetryRuntime#methodCache}), not in a
+ * static map: a stopped runtime (a redeploy) takes its instruments and the application's
+ * {@code Method} objects with it. A method whose binding cannot be resolved is remembered as unusable
+ * (logged once), so the failure is not retried on every call.
+ *
+ * <p>Why the interceptors do not fire commands: DESIGN has bindings turn calls into commands, and a
+ * {@code @Counted} call's command is indeed fixed per method and error type. But the command handler
+ * would, per call, look the instrument up by name and build {@code Attributes} from the command's map;
+ * the method metadata holds exactly those two results, resolved once, so a call allocates nothing.
+ */
+final class InterceptorCore {
+
+    private static final Object UNUSABLE = new Object();
+
+    private InterceptorCore() {
+    }
+
+    /** Builds one method's metadata from its binding (which may be {@code null}: the defaults). */
+    interface Factory<A extends Annotation, M> {
+        M create(TelemetryRuntime runtime, Method method, A binding);
+    }
+
+    /** Receives the outcome of one call; {@code state} and {@code startNanos} are what the call began with. */
+    interface Completion<S> {
+        void succeeded(S state, long startNanos);
+
+        void failed(S state, long startNanos, Throwable error);
+    }
+
+    /**
+     * The metadata of {@code ctx}'s method for {@code binding}, or {@code null} when telemetry is off
+     * (disabled, not started, shut down) or the method's binding could not be resolved.
+     */
+    @SuppressWarnings("unchecked")
+    static <A extends Annotation, M> M metadata(TelemetryClient client, InvocationContext ctx, Class<A> binding,
+                                                Factory<A, M> factory) {
+        TelemetryRuntime rt = ClientInternals.runtime(client);
+        if (rt == null) {
+            return null;
+        }
+        Method method = ctx.getMethod();
+        ConcurrentMap<Method, Object> cache = rt.methodCache(binding);
+        Object m = cache.get(method);
+        if (m == null) {
+            m = create(rt, ctx, method, binding, factory);
+            Object raced = cache.putIfAbsent(method, m);
+            if (raced != null) {
+                m = raced;
+            }
+        }
+        return m == UNUSABLE ? null : (M) m;
+    }
+
+    private static <A extends Annotation, M> Object create(TelemetryRuntime rt, InvocationContext ctx, Method method,
+                                                           Class<A> binding, Factory<A, M> factory) {
+        String name = binding.getSimpleName();
+        try {
+            A a = Bindings.find(method, ctx.getTarget() == null ? null : ctx.getTarget().getClass(), binding);
+            M m = factory.create(rt, method, a);
+            return m == null ? UNUSABLE : m;
+        } catch (RuntimeException e) {
+            LogOnce.warn(name + ":" + method, "@" + name + " on " + Bindings.functionName(method), e);
+            return UNUSABLE;
+        }
+    }
+
+    /**
+     * Proceeds with the call and reports its outcome to {@code completion}: at once, or when the
+     * returned {@code CompletionStage} completes. {@code scope} (the span made current, or {@code null})
+     * is closed on this thread before the outcome is reported. The call's own result or exception is
+     * passed through unchanged.
+     */
+    static <S> Object proceed(InvocationContext ctx, Completion<S> completion, S state, long startNanos, Scope scope)
+        throws Exception {
+        Object result;
+        try {
+            result = ctx.proceed();
+        } catch (Exception | Error e) {
+            if (scope != null) {
+                scope.close();
+            }
+            completion.failed(state, startNanos, e);
+            throw e;
+        }
+        if (scope != null) {
+            scope.close();
+        }
+        if (result instanceof CompletionStage) {
+            ((CompletionStage<?>) result).whenComplete((v, err) -> {
+                if (err == null) {
+                    completion.succeeded(state, startNanos);
+                } else {
+                    completion.failed(state, startNanos, AsyncResults.unwrap(err));
+                }
+            });
+        } else {
+            completion.succeeded(state, startNanos);
+        }
+        return result;
+    }
+}
