@@ -210,9 +210,11 @@ class InterceptorTest {
         cdi.get(TracedService.class).custom(); // traced only (counts of the metered beans stay untouched)
         var runtime = io.telemetryflow.sdk.internal.ClientInternals.runtime(client);
         java.lang.reflect.Method custom = TracedService.class.getMethod("custom");
-        // per binding type, in this runtime's cache: a stopped runtime takes it along
-        assertThat(runtime.methodCache(io.telemetryflow.cdi.Traced.class)).containsKey(custom);
-        assertThat(runtime.methodCache(io.telemetryflow.cdi.Counted.class)).doesNotContainKey(custom);
+        // in this runtime's cache, one slot per binding: a stopped runtime takes it along
+        assertThat(runtime.methodMetadata()).containsKey(custom);
+        Object[] slots = runtime.methodMetadata().get(custom);
+        assertThat(slots[0]).as("@Traced slot").isNotNull();
+        assertThat(slots[1]).as("@Counted slot").isNull();
         for (Class<?> interceptor : new Class<?>[] {io.telemetryflow.cdi.internal.CountedInterceptor.class,
             io.telemetryflow.cdi.internal.TimedInterceptor.class, io.telemetryflow.cdi.internal.TracedInterceptor.class}) {
             assertThat(java.util.Arrays.stream(interceptor.getDeclaredFields())

@@ -27,6 +27,11 @@ import java.util.concurrent.ConcurrentMap;
  */
 final class InterceptorCore {
 
+    /** The slots of the three bindings in a method's metadata array. */
+    static final int TRACED = 0; // InterceptorTest reads slot 0 and 1
+    static final int COUNTED = 1;
+    static final int TIMED = 2;
+    private static final int SLOTS = 3;
     private static final Object UNUSABLE = new Object();
 
     private InterceptorCore() {
@@ -49,21 +54,24 @@ final class InterceptorCore {
      * (disabled, not started, shut down) or the method's binding could not be resolved.
      */
     @SuppressWarnings("unchecked")
-    static <A extends Annotation, M> M metadata(TelemetryClient client, InvocationContext ctx, Class<A> binding,
-                                                Factory<A, M> factory) {
+    static <A extends Annotation, M> M metadata(TelemetryClient client, InvocationContext ctx, int slot,
+                                                Class<A> binding, Factory<A, M> factory) {
         TelemetryRuntime rt = ClientInternals.runtime(client);
         if (rt == null) {
             return null;
         }
         Method method = ctx.getMethod();
-        ConcurrentMap<Method, Object> cache = rt.methodCache(binding);
-        Object m = cache.get(method);
+        ConcurrentMap<Method, Object[]> cache = rt.methodMetadata();
+        Object[] slots = cache.get(method);
+        if (slots == null) {
+            slots = cache.computeIfAbsent(method, k -> new Object[SLOTS]);
+        }
+        Object m = slots[slot];
         if (m == null) {
+            // Racing first calls may both build it; the metadata is immutable (final fields), so either
+            // copy is correct and safely published, and the instrument cache hands both the same instrument.
             m = create(rt, ctx, method, binding, factory);
-            Object raced = cache.putIfAbsent(method, m);
-            if (raced != null) {
-                m = raced;
-            }
+            slots[slot] = m;
         }
         return m == UNUSABLE ? null : (M) m;
     }

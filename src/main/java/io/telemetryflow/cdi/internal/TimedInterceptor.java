@@ -26,7 +26,7 @@ public class TimedInterceptor {
     /** Times the call. */
     @AroundInvoke
     public Object time(InvocationContext ctx) throws Exception {
-        TimedMethod timed = InterceptorCore.metadata(client, ctx, Timed.class, TimedMethod::new);
+        TimedMethod timed = InterceptorCore.metadata(client, ctx, InterceptorCore.TIMED, Timed.class, TimedMethod::new);
         return timed == null ? ctx.proceed() : InterceptorCore.proceed(ctx, timed, null, System.nanoTime(), null);
     }
 

@@ -49,9 +49,9 @@ public final class TelemetryRuntime {
     private final Meter meter;
     private final Logger logger;
     private final CommandBus commandBus;
-    // Per-method metadata of the integrations (CDI interceptors), by binding type: it lives and dies with this runtime.
-    private final java.util.concurrent.ConcurrentMap<Class<?>, java.util.concurrent.ConcurrentMap<java.lang.reflect.Method, Object>>
-        methodCaches = new java.util.concurrent.ConcurrentHashMap<>();
+    // Per-method metadata of the integrations (CDI interceptors): it lives and dies with this runtime.
+    private final java.util.concurrent.ConcurrentMap<java.lang.reflect.Method, Object[]> methodMetadata =
+        new java.util.concurrent.ConcurrentHashMap<>();
     private final QueryBus queryBus;
     private final io.telemetryflow.sdk.internal.logging.OtlpLogHandler julHandler;
 
@@ -206,12 +206,12 @@ public final class TelemetryRuntime {
     }
 
     /**
-     * The per-method metadata cache of one integration ({@code kind}, e.g. an interceptor binding
-     * type). Kept here rather than in a static map, so that a stopped runtime — a redeployed
-     * application — takes its instruments and the application's {@code Method}s with it.
+     * Per-method metadata of the integrations, one slot per kind (e.g. interceptor binding) in the
+     * array: one lookup per intercepted call, however many bindings a method has. Kept here rather
+     * than in a static map, so that a stopped runtime — a redeployed application — takes its
+     * instruments and the application's {@code Method}s with it.
      */
-    public java.util.concurrent.ConcurrentMap<java.lang.reflect.Method, Object> methodCache(Class<?> kind) {
-        java.util.concurrent.ConcurrentMap<java.lang.reflect.Method, Object> cache = methodCaches.get(kind);
-        return cache != null ? cache : methodCaches.computeIfAbsent(kind, k -> new java.util.concurrent.ConcurrentHashMap<>());
+    public java.util.concurrent.ConcurrentMap<java.lang.reflect.Method, Object[]> methodMetadata() {
+        return methodMetadata;
     }
 }
