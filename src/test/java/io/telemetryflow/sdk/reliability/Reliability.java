@@ -13,7 +13,7 @@ import java.util.Arrays;
 import java.util.function.Predicate;
 
 /** Shared settings and helpers of the reliability tests. */
-final class Reliability {
+public final class Reliability {
 
     static final String KEY_ID = "tfk_reliability_key";
     /** The secret of every reliability test client; must never appear in log output, health or messages. */
@@ -50,7 +50,7 @@ final class Reliability {
     }
 
     /** Polls {@code client.health()} until {@code condition} holds, failing after {@code timeout}. */
-    static HealthStatus awaitHealth(TelemetryClient client, Predicate<HealthStatus> condition, Duration timeout,
+    public static HealthStatus awaitHealth(TelemetryClient client, Predicate<HealthStatus> condition, Duration timeout,
                                     String what) {
         long deadline = System.nanoTime() + timeout.toNanos();
         HealthStatus h = client.health();
