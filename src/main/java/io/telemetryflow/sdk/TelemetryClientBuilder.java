@@ -122,6 +122,12 @@ public final class TelemetryClientBuilder {
         return this;
     }
 
+    /**
+     * The retry buffer of spans and of log records ({@code telemetryflow.buffer.max-items} /
+     * {@code .max-bytes}): what an outage keeps for re-sending; 0 items turns it off.
+     */
+    public TelemetryClientBuilder retryBuffer(int maxItems, int maxBytes) { config.retryBuffer(maxItems, maxBytes); return this; }
+
     /** {@code X-TelemetryFlow-Collector-Name} ({@code telemetryflow.collector-name}). */
     public TelemetryClientBuilder collectorName(String name) { config.collectorName(name); return this; }
 

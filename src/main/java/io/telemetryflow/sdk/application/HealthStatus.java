@@ -45,21 +45,29 @@ public record HealthStatus(State status, Optional<Instant> lastSuccessfulExport,
 
     /**
      * Counters of one signal, cumulative since the client started. For spans and logs:
-     * {@code recorded = exported + failed + dropped + queued} (exactly, whenever no record call is
-     * running); once flushed, {@code queued} is 0. For metrics (aggregated in memory, no queue) the
+     * {@code recorded = exported + failed + dropped + queued + buffered} (exactly, whenever no record
+     * call is running); once flushed and delivered, {@code queued} and {@code buffered} are 0. For metrics (aggregated in memory, no queue) the
      * counts are data points per export: {@code recorded = exported + failed + dropped}.
      *
      * @param recorded items handed to the SDK (spans ended, log records emitted, metric points exported for metrics)
      * @param exported items the backend accepted
-     * @param failed items whose export failed after retries
+     * @param failed items whose export failed for good (a final answer such as 400/401/403, or retries off)
      * @param dropped items discarded before export (queue full, span registry overflow, after shutdown, instrument cap)
-     * @param queued items waiting in the export queue now (or being exported or retried)
+     * @param queued items waiting in the export queue now (or being exported)
+     * @param buffered items kept in the retry buffer after a retryable failure (backend down,
+     *     429/502/503/504, gRPC UNAVAILABLE), re-sent until the backend answers; the oldest are
+     *     dropped (and counted) when the buffer is full
      */
-    public record SignalHealth(long recorded, long exported, long failed, long dropped, long queued) {
+    public record SignalHealth(long recorded, long exported, long failed, long dropped, long queued, long buffered) {
 
-        /** Whether {@code recorded = exported + failed + dropped + queued}. */
+        /** Without a retry buffer (nothing buffered). */
+        public SignalHealth(long recorded, long exported, long failed, long dropped, long queued) {
+            this(recorded, exported, failed, dropped, queued, 0);
+        }
+
+        /** Whether {@code recorded = exported + failed + dropped + queued + buffered}. */
         public boolean balanced() {
-            return recorded == exported + failed + dropped + queued;
+            return recorded == exported + failed + dropped + queued + buffered;
         }
     }
 }

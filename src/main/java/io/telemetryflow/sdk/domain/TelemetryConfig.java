@@ -166,6 +166,12 @@ public final class TelemetryConfig {
     /** Capacity of each export queue; records beyond it are dropped and counted. */
     public int maxQueueSize() { return get(ConfigKey.BATCH_MAX_QUEUE_SIZE); }
 
+    /** Capacity of each signal's retry buffer in items; 0 means no retry buffer. */
+    public int bufferMaxItems() { return get(ConfigKey.BUFFER_MAX_ITEMS); }
+
+    /** Capacity of each signal's retry buffer in (estimated) bytes. */
+    public int bufferMaxBytes() { return get(ConfigKey.BUFFER_MAX_BYTES); }
+
     /** Cap on spans started with {@code startSpan} and not yet ended. */
     public int maxOpenSpans() { return get(ConfigKey.SPANS_MAX_OPEN); }
 
@@ -320,6 +326,11 @@ public final class TelemetryConfig {
 
         /** {@code telemetryflow.batch.max-queue-size}. */
         public Builder maxQueueSize(int v) { return set(ConfigKey.BATCH_MAX_QUEUE_SIZE, v); }
+
+        /** {@code telemetryflow.buffer.max-items} and {@code .max-bytes}: the retry buffer of spans and of logs. */
+        public Builder retryBuffer(int maxItems, int maxBytes) {
+            return set(ConfigKey.BUFFER_MAX_ITEMS, maxItems).set(ConfigKey.BUFFER_MAX_BYTES, maxBytes);
+        }
 
         /** {@code telemetryflow.spans.max-open}. */
         public Builder maxOpenSpans(int v) { return set(ConfigKey.SPANS_MAX_OPEN, v); }

@@ -148,6 +148,76 @@ public final class ExportHealth {
         } else {
             c.recorded.addAndGet(n);
         }
+        noteFailure(signal, c, n, cause, "");
+    }
+
+    // ---- the retry buffer's accounting: items move from the pipeline into the buffer and out ----
+
+    /**
+     * {@code n} admitted items moved into the retry buffer: after a retryable failure ({@code cause},
+     * logged like a failure), or queued behind a backlog ({@code cause == null}, not a failure).
+     */
+    public void buffered(SignalType signal, int n, Throwable cause) {
+        Counters c = counters.get(signal);
+        c.buffered.addAndGet(n);
+        c.inFlight.addAndGet(-n);
+        if (cause != null) {
+            noteFailure(signal, c, n, cause, "; kept in the retry buffer and re-sent when the backend answers");
+        }
+    }
+
+    /** A re-send of {@code n} buffered items failed retryably again: they stay buffered (logged like a failure). */
+    public void retryFailed(SignalType signal, int n, Throwable cause) {
+        noteFailure(signal, counters.get(signal), n, cause, "; still buffered, retrying with backoff");
+    }
+
+    /** {@code n} buffered items were delivered. */
+    public void bufferDelivered(SignalType signal, int n) {
+        Counters c = counters.get(signal);
+        c.exported.addAndGet(n);
+        c.buffered.addAndGet(-n);
+        lastSuccess.set(clock.instant());
+    }
+
+    /** {@code n} buffered items were refused for good (e.g. 400): counted as failed. */
+    public void bufferFailed(SignalType signal, int n, Throwable cause) {
+        Counters c = counters.get(signal);
+        c.failed.addAndGet(n);
+        c.buffered.addAndGet(-n);
+        noteFailure(signal, c, n, cause, "");
+    }
+
+    /** {@code n} buffered items were dropped: the oldest, when the buffer was full, or what was left at shutdown. */
+    public void bufferDropped(SignalType signal, long n) {
+        if (n <= 0) {
+            return;
+        }
+        Counters c = counters.get(signal);
+        c.dropped.addAndGet(n);
+        c.buffered.addAndGet(-n);
+        lastDropMillis = clock.millis();
+    }
+
+    /**
+     * Whether a failed export may succeed later, so its items are worth keeping: no answer at all
+     * (connection refused, timeout), HTTP 408/429/502/503/504, gRPC UNAVAILABLE, RESOURCE_EXHAUSTED,
+     * DEADLINE_EXCEEDED, ABORTED. A 400/401/403 or any other answer is final.
+     */
+    static boolean isRetryable(Throwable cause) {
+        Object response = failedResponse(cause);
+        if (response instanceof HttpResponse) {
+            int status = ((HttpResponse) response).getStatusCode();
+            return status == 408 || status == 429 || status == 502 || status == 503 || status == 504;
+        }
+        if (response instanceof GrpcResponse) {
+            GrpcStatusCode code = ((GrpcResponse) response).getStatusCode();
+            return code == GrpcStatusCode.UNAVAILABLE || code == GrpcStatusCode.RESOURCE_EXHAUSTED
+                || code == GrpcStatusCode.DEADLINE_EXCEEDED || code == GrpcStatusCode.ABORTED;
+        }
+        return true; // no answer: the backend was not reached (down, refused, timed out)
+    }
+
+    private void noteFailure(SignalType signal, Counters c, int n, Throwable cause, String outcome) {
         Instant now = clock.instant();
         String advice = advice(cause);
         String message = scrub(describe(cause) + (advice == null ? "" : " — " + advice));
@@ -167,9 +237,9 @@ public final class ExportHealth {
         if ((last == NEVER || nowMillis - last >= LOG_INTERVAL.toMillis())
             && c.lastLogMillis.compareAndSet(last, nowMillis)) {
             long suppressed = c.failuresSinceLog.getAndSet(0);
-            LOG.log(Level.WARNING, "TelemetryFlow: export of {0} {1} failed: {2}{3} (failures of this signal are"
+            LOG.log(Level.WARNING, "TelemetryFlow: export of {0} {1} failed: {2}{3}{4} (failures of this signal are"
                 + " counted in health() and logged at most once per minute)",
-                new Object[] {n, items(signal), message,
+                new Object[] {n, items(signal), message, outcome,
                     suppressed > 0 ? "; " + suppressed + " more failed export(s) since the last message" : ""});
         } else {
             c.failuresSinceLog.incrementAndGet();
@@ -185,8 +255,9 @@ public final class ExportHealth {
             long exported = c.exported.get();
             long failed = c.failed.get();
             long drops = c.dropped.get();
+            long buffered = Math.max(0, c.buffered.get());
             long queued = Math.max(0, c.inFlight.get());
-            signals.put(e.getKey(), new SignalHealth(c.recorded.get(), exported, failed, drops, queued));
+            signals.put(e.getKey(), new SignalHealth(c.recorded.get(), exported, failed, drops, queued, buffered));
         }
         Instant success = lastSuccess.get();
         Instant failure = lastFailure.get();
@@ -336,6 +407,7 @@ public final class ExportHealth {
         final AtomicLong failed = new AtomicLong();
         final AtomicLong dropped = new AtomicLong();
         final AtomicLong inFlight = new AtomicLong();
+        final AtomicLong buffered = new AtomicLong();
         final AtomicLong lastLogMillis = new AtomicLong(NEVER);
         final AtomicLong failuresSinceLog = new AtomicLong();
     }

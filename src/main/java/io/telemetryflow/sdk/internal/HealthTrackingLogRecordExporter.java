@@ -6,35 +6,27 @@ import io.opentelemetry.sdk.logs.export.LogRecordExporter;
 import io.telemetryflow.sdk.domain.SignalType;
 import java.util.Collection;
 
-/** Reports each log export's real outcome to {@link ExportHealth}. */
+/**
+ * Reports each log export's real outcome to {@link ExportHealth}, keeping retryably failed log
+ * records in a {@link RetryBuffer} (none when its size is 0) until the backend takes them.
+ */
 final class HealthTrackingLogRecordExporter implements LogRecordExporter {
 
     private final LogRecordExporter delegate;
-    private final ExportHealth health;
+    private final RetryBuffer<LogRecordData> buffer;
 
-    HealthTrackingLogRecordExporter(LogRecordExporter delegate, ExportHealth health) {
+    HealthTrackingLogRecordExporter(LogRecordExporter delegate, ExportHealth health, RetryBuffers.Limits limits) {
         this.delegate = delegate;
-        this.health = health;
+        this.buffer = limits.create(SignalType.LOGS, delegate::export, HealthTrackingLogRecordExporter::sizeOf, health);
+    }
+
+    RetryBuffer<LogRecordData> buffer() {
+        return buffer;
     }
 
     @Override
     public CompletableResultCode export(Collection<LogRecordData> logs) {
-        int n = logs.size();
-        CompletableResultCode result;
-        try {
-            result = delegate.export(logs);
-        } catch (RuntimeException e) {
-            health.failed(SignalType.LOGS, n, true, e);
-            return CompletableResultCode.ofFailure();
-        }
-        result.whenComplete(() -> {
-            if (result.isSuccess()) {
-                health.exported(SignalType.LOGS, n, true);
-            } else {
-                health.failed(SignalType.LOGS, n, true, result.getFailureThrowable());
-            }
-        });
-        return result;
+        return buffer.export(logs);
     }
 
     @Override
@@ -44,6 +36,13 @@ final class HealthTrackingLogRecordExporter implements LogRecordExporter {
 
     @Override
     public CompletableResultCode shutdown() {
+        buffer.shutdown();
         return delegate.shutdown();
+    }
+
+    /** A rough estimate of a log record's encoded size, for the buffer's byte bound. */
+    @SuppressWarnings("deprecation") // getBody(): the value form needs the incubating API
+    static long sizeOf(LogRecordData log) {
+        return 96 + log.getBody().asString().length() + RetryBuffers.sizeOf(log.getAttributes());
     }
 }

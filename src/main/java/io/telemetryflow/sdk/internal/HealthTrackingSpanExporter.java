@@ -1,40 +1,33 @@
 package io.telemetryflow.sdk.internal;
 
 import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.telemetryflow.sdk.domain.SignalType;
 import java.util.Collection;
 
-/** Reports each span export's real outcome to {@link ExportHealth}. */
+/**
+ * Reports each span export's real outcome to {@link ExportHealth}, keeping retryably failed spans
+ * in a {@link RetryBuffer} (none when its size is 0) until the backend takes them.
+ */
 final class HealthTrackingSpanExporter implements SpanExporter {
 
     private final SpanExporter delegate;
-    private final ExportHealth health;
+    private final RetryBuffer<SpanData> buffer;
 
-    HealthTrackingSpanExporter(SpanExporter delegate, ExportHealth health) {
+    HealthTrackingSpanExporter(SpanExporter delegate, ExportHealth health, RetryBuffers.Limits limits) {
         this.delegate = delegate;
-        this.health = health;
+        this.buffer = limits.create(SignalType.TRACES, delegate::export, HealthTrackingSpanExporter::sizeOf, health);
+    }
+
+    RetryBuffer<SpanData> buffer() {
+        return buffer;
     }
 
     @Override
     public CompletableResultCode export(Collection<SpanData> spans) {
-        int n = spans.size();
-        CompletableResultCode result;
-        try {
-            result = delegate.export(spans);
-        } catch (RuntimeException e) {
-            health.failed(SignalType.TRACES, n, true, e);
-            return CompletableResultCode.ofFailure();
-        }
-        result.whenComplete(() -> {
-            if (result.isSuccess()) {
-                health.exported(SignalType.TRACES, n, true);
-            } else {
-                health.failed(SignalType.TRACES, n, true, result.getFailureThrowable());
-            }
-        });
-        return result;
+        return buffer.export(spans);
     }
 
     @Override
@@ -44,6 +37,16 @@ final class HealthTrackingSpanExporter implements SpanExporter {
 
     @Override
     public CompletableResultCode shutdown() {
+        buffer.shutdown();
         return delegate.shutdown();
+    }
+
+    /** A rough estimate of a span's encoded size, for the buffer's byte bound. */
+    static long sizeOf(SpanData span) {
+        long size = 96 + span.getName().length() + RetryBuffers.sizeOf(span.getAttributes());
+        for (EventData event : span.getEvents()) {
+            size += 32 + event.getName().length() + RetryBuffers.sizeOf(event.getAttributes());
+        }
+        return size;
     }
 }

@@ -32,6 +32,12 @@ public final class OpenTelemetrySdkFactory {
 
     /** Builds the SDK; providers of disabled signals are left out (their API calls are no-ops). */
     public static OpenTelemetrySdk create(TelemetryConfig config, ExportHealth health) {
+        return create(config, health, new RetryBuffers());
+    }
+
+    /** Builds the SDK; the span and log exporters keep retryable failures in {@code buffers}. */
+    static OpenTelemetrySdk create(TelemetryConfig config, ExportHealth health, RetryBuffers buffers) {
+        RetryBuffers.Limits limits = buffers.limits(config);
         OtlpExporterFactory exporters = new OtlpExporterFactory(config);
         Resource resource = ResourceFactory.create(config);
         OpenTelemetrySdkBuilder sdk = OpenTelemetrySdk.builder()
@@ -40,7 +46,7 @@ public final class OpenTelemetrySdkFactory {
 
         if (config.isSignalEnabled(SignalType.TRACES)) {
             BatchSpanProcessor processor = BatchSpanProcessor.builder(
-                    new HealthTrackingSpanExporter(exporters.spanExporter(), health))
+                    new HealthTrackingSpanExporter(exporters.spanExporter(), health, limits))
                 .setScheduleDelay(config.batchTimeout())
                 .setMaxExportBatchSize(config.batchMaxSize())
                 .setMaxQueueSize(config.maxQueueSize())
@@ -61,7 +67,7 @@ public final class OpenTelemetrySdkFactory {
         }
         if (config.isSignalEnabled(SignalType.LOGS)) {
             BatchLogRecordProcessor processor = BatchLogRecordProcessor.builder(
-                    new HealthTrackingLogRecordExporter(exporters.logRecordExporter(), health))
+                    new HealthTrackingLogRecordExporter(exporters.logRecordExporter(), health, limits))
                 .setScheduleDelay(config.batchTimeout())
                 .setMaxExportBatchSize(config.batchMaxSize())
                 .setMaxQueueSize(config.maxQueueSize())

@@ -53,13 +53,13 @@ public final class OtlpExporterFactory {
         if (config.protocol() == Protocol.GRPC) {
             var b = OtlpGrpcSpanExporter.builder().setEndpoint(baseUrl(SignalType.TRACES)).setTimeout(config.timeout())
                 .setConnectTimeout(connectTimeout())
-                .setCompression(compression()).setRetryPolicy(retryPolicy()).setComponentLoader(componentLoader);
+                .setCompression(compression()).setRetryPolicy(retryPolicy(true)).setComponentLoader(componentLoader);
             headers.forEach(b::addHeader);
             return b.build();
         }
         var b = OtlpHttpSpanExporter.builder().setEndpoint(httpUrl(SignalType.TRACES)).setTimeout(config.timeout())
             .setConnectTimeout(connectTimeout())
-            .setCompression(compression()).setRetryPolicy(retryPolicy()).setComponentLoader(componentLoader);
+            .setCompression(compression()).setRetryPolicy(retryPolicy(true)).setComponentLoader(componentLoader);
         headers.forEach(b::addHeader);
         return b.build();
     }
@@ -69,13 +69,13 @@ public final class OtlpExporterFactory {
         if (config.protocol() == Protocol.GRPC) {
             var b = OtlpGrpcMetricExporter.builder().setEndpoint(baseUrl(SignalType.METRICS)).setTimeout(config.timeout())
                 .setConnectTimeout(connectTimeout())
-                .setCompression(compression()).setRetryPolicy(retryPolicy()).setComponentLoader(componentLoader);
+                .setCompression(compression()).setRetryPolicy(retryPolicy(false)).setComponentLoader(componentLoader);
             headers.forEach(b::addHeader);
             return b.build();
         }
         var b = OtlpHttpMetricExporter.builder().setEndpoint(httpUrl(SignalType.METRICS)).setTimeout(config.timeout())
             .setConnectTimeout(connectTimeout())
-            .setCompression(compression()).setRetryPolicy(retryPolicy()).setComponentLoader(componentLoader);
+            .setCompression(compression()).setRetryPolicy(retryPolicy(false)).setComponentLoader(componentLoader);
         headers.forEach(b::addHeader);
         return b.build();
     }
@@ -85,13 +85,13 @@ public final class OtlpExporterFactory {
         if (config.protocol() == Protocol.GRPC) {
             var b = OtlpGrpcLogRecordExporter.builder().setEndpoint(baseUrl(SignalType.LOGS)).setTimeout(config.timeout())
                 .setConnectTimeout(connectTimeout())
-                .setCompression(compression()).setRetryPolicy(retryPolicy()).setComponentLoader(componentLoader);
+                .setCompression(compression()).setRetryPolicy(retryPolicy(true)).setComponentLoader(componentLoader);
             headers.forEach(b::addHeader);
             return b.build();
         }
         var b = OtlpHttpLogRecordExporter.builder().setEndpoint(httpUrl(SignalType.LOGS)).setTimeout(config.timeout())
             .setConnectTimeout(connectTimeout())
-            .setCompression(compression()).setRetryPolicy(retryPolicy()).setComponentLoader(componentLoader);
+            .setCompression(compression()).setRetryPolicy(retryPolicy(true)).setComponentLoader(componentLoader);
         headers.forEach(b::addHeader);
         return b.build();
     }
@@ -119,8 +119,13 @@ public final class OtlpExporterFactory {
     }
 
     /** The retry policy, or {@code null} (no retry) when disabled. */
-    private RetryPolicy retryPolicy() {
+    private RetryPolicy retryPolicy(boolean buffered) {
         if (!config.retryEnabled() || config.maxRetries() == 0) {
+            return null;
+        }
+        if (buffered && config.bufferMaxItems() > 0) {
+            // The retry buffer re-sends spans and logs itself, without holding up the batch worker
+            // for the exporter's backoff (which would fill the queue during an outage).
             return null;
         }
         Duration initial = config.retryBackoff();

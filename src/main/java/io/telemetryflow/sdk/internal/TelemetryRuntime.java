@@ -49,6 +49,7 @@ public final class TelemetryRuntime {
     private final Meter meter;
     private final Logger logger;
     private final CommandBus commandBus;
+    private final RetryBuffers retryBuffers = new RetryBuffers();
     // Per-method metadata of the integrations (CDI interceptors): it lives and dies with this runtime.
     private final java.util.concurrent.ConcurrentMap<java.lang.reflect.Method, Object[]> methodMetadata =
         new java.util.concurrent.ConcurrentHashMap<>();
@@ -63,7 +64,7 @@ public final class TelemetryRuntime {
         this.config = config;
         this.health = new ExportHealth(config.maxQueueSize(), config.credentials().keySecret(),
             config.credentials().keyId(), config.compression() && config.protocol() == Protocol.HTTP);
-        this.sdk = OpenTelemetrySdkFactory.create(config, health);
+        this.sdk = OpenTelemetrySdkFactory.create(config, health, retryBuffers);
         this.tracer = sdk.getTracerProvider().tracerBuilder(SCOPE).setInstrumentationVersion(SCOPE_VERSION).build();
         this.meter = sdk.getMeterProvider().meterBuilder(SCOPE).setInstrumentationVersion(SCOPE_VERSION).build();
         this.logger = sdk.getLogsBridge().loggerBuilder(SCOPE).setInstrumentationVersion(SCOPE_VERSION).build();
@@ -147,7 +148,10 @@ public final class TelemetryRuntime {
             sdk.getSdkTracerProvider().forceFlush(),
             sdk.getSdkMeterProvider().forceFlush(),
             sdk.getSdkLoggerProvider().forceFlush()));
-        return all.join(waitMillis(timeout), TimeUnit.MILLISECONDS).isSuccess();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis(timeout));
+        boolean flushed = all.join(waitMillis(timeout), TimeUnit.MILLISECONDS).isSuccess();
+        // What an outage left in the retry buffers counts as not flushed until it is delivered.
+        return retryBuffers.awaitEmpty(deadline) && flushed;
     }
 
     /**

@@ -86,6 +86,8 @@ class TelemetryConfigParserTest {
         c.add(new Case(ConfigKey.ENVIRONMENT, " ", null));
         c.add(new Case(ConfigKey.COLLECTOR_ID, "col\u0007", null));
         c.add(new Case(ConfigKey.COLLECTOR_NAME, "edge\u0007", null));
+        c.add(new Case(ConfigKey.BUFFER_MAX_ITEMS, "-1", "-1"));
+        c.add(new Case(ConfigKey.BUFFER_MAX_BYTES, "lots", "lots"));
         c.add(new Case(ConfigKey.COLLECTOR_HOSTNAME, "host\u0007", null));
         c.add(new Case(ConfigKey.DATACENTER, " ", null));
         c.add(new Case(ConfigKey.TRACES_ENDPOINT, "ftp://t.example.com", "ftp://t.example.com"));

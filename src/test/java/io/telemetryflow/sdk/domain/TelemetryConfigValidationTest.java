@@ -95,6 +95,8 @@ class TelemetryConfigValidationTest {
         c.add(new Case("control character", ConfigKey.COLLECTOR_NAME, b -> b.collectorName("edge\r\n1")));
         c.add(new Case("control character", ConfigKey.COLLECTOR_HOSTNAME, b -> b.collectorHostname("h\u0000")));
         c.add(new Case("blank", ConfigKey.DATACENTER, b -> b.datacenter(" ")));
+        c.add(new Case("negative", ConfigKey.BUFFER_MAX_ITEMS, b -> b.retryBuffer(-1, 1 << 20)));
+        c.add(new Case("too small", ConfigKey.BUFFER_MAX_BYTES, b -> b.retryBuffer(100, 10)));
         c.add(new Case("ftp", ConfigKey.TRACES_ENDPOINT, b -> b.signalEndpoint(SignalType.TRACES, "ftp://t.example.com")));
         c.add(new Case("plaintext", ConfigKey.METRICS_ENDPOINT,
             b -> b.signalEndpoint(SignalType.METRICS, "http://m.example.com:4317")));

@@ -138,6 +138,8 @@ class BadInputCorpusTest {
             bad(ConfigKey.COLLECTOR_NAME, "edge\n1"),
             bad(ConfigKey.COLLECTOR_HOSTNAME, "host\r\nx-injected: 1"),
             bad(ConfigKey.DATACENTER, " "),
+            bad(ConfigKey.BUFFER_MAX_ITEMS, "10000001"),
+            bad(ConfigKey.BUFFER_MAX_BYTES, "512"),
             bad(ConfigKey.TRACES_ENDPOINT, "ftp://traces.example.com"),
             bad(ConfigKey.METRICS_ENDPOINT, "http://metrics.example.com:4317"), // plaintext, not loopback
             bad(ConfigKey.LOGS_ENDPOINT, "logs.example.com:99999"),

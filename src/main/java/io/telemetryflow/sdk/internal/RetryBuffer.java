@@ -1,0 +1,276 @@
+package io.telemetryflow.sdk.internal;
+
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.telemetryflow.sdk.domain.SignalType;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+
+/**
+ * Keeps the items of retryably failed exports (backend down, 429/502/503/504, gRPC UNAVAILABLE…)
+ * and re-sends them, oldest first, with capped exponential backoff until the backend answers —
+ * what the OpenTelemetry Collector's sending queue does, which the SDK's batch processors do not
+ * (they drop a batch once the exporter's few retries are spent).
+ *
+ * <p>Bounded by items and by an estimate of their bytes; when full, the oldest items are dropped
+ * and counted ({@link ExportHealth#bufferDropped}). While a backlog exists, new batches queue behind
+ * it, so the order of arrival is kept. Callers never wait: the processors' worker hands a batch over
+ * and moves on; the re-sends run on this buffer's own daemon thread. Final answers (400, 401, 403)
+ * are never kept. Every item is accounted: {@code recorded = exported + failed + dropped + queued + buffered}.
+ *
+ * @param <T> the item type ({@code SpanData}, {@code LogRecordData})
+ */
+final class RetryBuffer<T> {
+
+    /** The longest wait between two re-sends (longer only if the configured first backoff is). */
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+    private final SignalType signal;
+    private final Function<Collection<T>, CompletableResultCode> send;
+    private final ToLongFunction<T> sizeOf;
+    private final ExportHealth health;
+    private final int maxItems;
+    private final long maxBytes;
+    private final int batchSize;
+    private final Duration sendTimeout;
+    private final ScheduledExecutorService scheduler;
+    private final Object lock = new Object();
+    // Guarded by lock.
+    private final ArrayDeque<T> items = new ArrayDeque<>();
+    private long bytes;
+    private int sending; // items taken out for a re-send, still counted as buffered
+    private boolean scheduled;
+    private boolean closed;
+    private final long firstBackoffMillis;
+    private final long maxBackoffMillis;
+    private long backoffMillis;
+
+    RetryBuffer(SignalType signal, Function<Collection<T>, CompletableResultCode> send, ToLongFunction<T> sizeOf,
+                ExportHealth health, int maxItems, long maxBytes, int batchSize, Duration sendTimeout,
+                Duration firstBackoff) {
+        this.firstBackoffMillis = Math.max(1, firstBackoff.toMillis());
+        this.maxBackoffMillis = Math.max(firstBackoffMillis, MAX_BACKOFF.toMillis());
+        this.backoffMillis = firstBackoffMillis;
+        this.signal = signal;
+        this.send = send;
+        this.sizeOf = sizeOf;
+        this.health = health;
+        this.maxItems = maxItems;
+        this.maxBytes = maxBytes;
+        this.batchSize = batchSize;
+        this.sendTimeout = sendTimeout;
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "telemetryflow-retry-" + signal.name().toLowerCase(java.util.Locale.ROOT));
+            t.setDaemon(true);
+            return t;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        this.scheduler = executor;
+    }
+
+    /**
+     * Exports a batch of admitted items: directly when there is no backlog, else behind it. The result
+     * succeeds only when the batch was delivered; a batch kept for retry reports failure to the
+     * processor (which only logs at FINE) while its items stay counted as buffered.
+     */
+    CompletableResultCode export(Collection<T> exported) {
+        // A copy: the batch processors reuse (clear and refill) the list once the export call returns
+        // or times out, while this batch may still be settled or kept later.
+        List<T> batch = List.copyOf(exported);
+        int n = batch.size();
+        if (n == 0) {
+            return CompletableResultCode.ofSuccess();
+        }
+        synchronized (lock) {
+            if (!closed && (!items.isEmpty() || sending > 0)) {
+                keep(batch, null);
+                return CompletableResultCode.ofFailure();
+            }
+        }
+        CompletableResultCode out = new CompletableResultCode();
+        CompletableResultCode result;
+        try {
+            result = send.apply(batch);
+        } catch (RuntimeException e) {
+            settle(batch, e);
+            return CompletableResultCode.ofFailure();
+        }
+        result.whenComplete(() -> {
+            if (result.isSuccess()) {
+                health.exported(signal, n, true);
+                out.succeed();
+            } else {
+                settle(batch, result.getFailureThrowable());
+                out.fail();
+            }
+        });
+        return out;
+    }
+
+    /** Whether nothing is buffered; waits until then or {@code deadlineNanos} ({@link System#nanoTime()}). */
+    boolean awaitEmpty(long deadlineNanos) {
+        synchronized (lock) {
+            long left;
+            while ((!items.isEmpty() || sending > 0) && (left = deadlineNanos - System.nanoTime()) > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(lock, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            return items.isEmpty() && sending == 0;
+        }
+    }
+
+    /** Items buffered now (for tests and diagnostics). */
+    int size() {
+        synchronized (lock) {
+            return items.size() + sending;
+        }
+    }
+
+    /**
+     * Stops re-sending: one last attempt to deliver the backlog (as long as the backend accepts),
+     * then whatever is left is dropped and counted.
+     */
+    void shutdown() {
+        synchronized (lock) {
+            closed = true;
+        }
+        scheduler.shutdownNow();
+        while (true) {
+            List<T> next = take();
+            if (next.isEmpty()) {
+                break;
+            }
+            if (!resend(next, true)) {
+                break;
+            }
+        }
+        synchronized (lock) {
+            health.bufferDropped(signal, items.size() + (long) sending);
+            items.clear();
+            sending = 0;
+            bytes = 0;
+            lock.notifyAll();
+        }
+    }
+
+    /** The outcome of a direct export that failed: kept for retry when it may succeed later, else failed. */
+    private void settle(Collection<T> batch, Throwable cause) {
+        synchronized (lock) {
+            if (!closed && maxItems > 0 && ExportHealth.isRetryable(cause)) {
+                keep(batch, cause);
+                return;
+            }
+        }
+        health.failed(signal, batch.size(), true, cause);
+    }
+
+    // Guarded by lock: appends admitted items, evicts the oldest beyond the bounds, schedules a re-send.
+    private void keep(Collection<T> batch, Throwable cause) {
+        health.buffered(signal, batch.size(), cause);
+        for (T item : batch) {
+            items.addLast(item);
+            bytes += sizeOf.applyAsLong(item);
+        }
+        evictBeyondBounds();
+        schedule(cause == null ? 0 : backoffMillis);
+    }
+
+    // Guarded by lock.
+    private void evictBeyondBounds() {
+        long evicted = 0;
+        while (!items.isEmpty() && (items.size() + sending > maxItems || bytes > maxBytes)) {
+            bytes -= sizeOf.applyAsLong(items.removeFirst());
+            evicted++;
+        }
+        health.bufferDropped(signal, evicted);
+        lock.notifyAll();
+    }
+
+    // Guarded by lock.
+    private void schedule(long delayMillis) {
+        if (!scheduled && !closed) {
+            scheduled = true;
+            scheduler.schedule(this::drain, delayMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Re-sends the backlog batch by batch; on a retryable failure waits (doubling, capped) and tries again. */
+    private void drain() {
+        synchronized (lock) {
+            scheduled = false;
+        }
+        while (true) {
+            List<T> next = take();
+            if (next.isEmpty()) {
+                return;
+            }
+            if (!resend(next, false)) {
+                synchronized (lock) {
+                    backoffMillis = Math.min(backoffMillis * 2, maxBackoffMillis);
+                    schedule(backoffMillis);
+                }
+                return;
+            }
+        }
+    }
+
+    private List<T> take() {
+        synchronized (lock) {
+            List<T> next = new ArrayList<>(Math.min(batchSize, items.size()));
+            while (next.size() < batchSize && !items.isEmpty()) {
+                T item = items.removeFirst();
+                bytes -= sizeOf.applyAsLong(item);
+                next.add(item);
+            }
+            sending += next.size();
+            return next;
+        }
+    }
+
+    /** Sends taken items; {@code false} if they were put back for a later retry. */
+    private boolean resend(List<T> batch, boolean lastAttempt) {
+        CompletableResultCode result;
+        Throwable cause;
+        try {
+            result = send.apply(batch).join(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            cause = result.isSuccess() ? null : result.getFailureThrowable();
+        } catch (RuntimeException e) {
+            result = CompletableResultCode.ofFailure();
+            cause = e;
+        }
+        synchronized (lock) {
+            sending -= batch.size();
+            if (result.isSuccess()) {
+                health.bufferDelivered(signal, batch.size());
+                backoffMillis = firstBackoffMillis;
+                lock.notifyAll();
+                return true;
+            }
+            if (!result.isDone() || ExportHealth.isRetryable(cause)) {
+                if (!lastAttempt) {
+                    health.retryFailed(signal, batch.size(), cause);
+                }
+                for (int i = batch.size() - 1; i >= 0; i--) { // back at the head, in order
+                    items.addFirst(batch.get(i));
+                    bytes += sizeOf.applyAsLong(batch.get(i));
+                }
+                evictBeyondBounds();
+                return false;
+            }
+            health.bufferFailed(signal, batch.size(), cause);
+            lock.notifyAll();
+            return true;
+        }
+    }
+}
