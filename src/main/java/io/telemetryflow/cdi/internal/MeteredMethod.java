@@ -1,41 +1,43 @@
 package io.telemetryflow.cdi.internal;
 
-import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.api.common.Attributes;
-import io.telemetryflow.sdk.internal.TelemetryRuntime;
 import java.lang.reflect.Method;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
 
 /**
- * What {@code @Counted} and {@code @Timed} derive once per method: the attribute sets for
- * success and per exception class, so a steady-state call allocates nothing for telemetry.
+ * What {@code @Counted} and {@code @Timed} derive once per method: what a call records on success
+ * and per exception class ({@code O}: a prepared command, or an attribute set), so a steady-state
+ * call allocates nothing for telemetry.
  */
-abstract class MeteredMethod {
+abstract class MeteredMethod<O> {
 
-    static final AttributeKey<String> CODE_FUNCTION = AttributeKey.stringKey("code.function.name");
-    static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
+    static final String CODE_FUNCTION = "code.function.name";
+    static final String ERROR_TYPE = "error.type";
     private static final int MAX_ERROR_TYPES = 64;
 
     final String functionName;
-    final Attributes success;
-    private final ConcurrentMap<Class<?>, Attributes> failures = new ConcurrentHashMap<>();
+    final O success;
+    private final Function<String, O> outcome;
+    private final ConcurrentMap<Class<?>, O> failures = new ConcurrentHashMap<>();
 
-    MeteredMethod(TelemetryRuntime runtime, Method method) {
+    /** {@code outcome} builds what is recorded for an {@code error.type}, or for success when given {@code null}. */
+    MeteredMethod(Method method, Function<String, O> outcome) {
         this.functionName = Bindings.functionName(method);
-        this.success = Attributes.of(CODE_FUNCTION, functionName);
+        this.outcome = outcome;
+        this.success = outcome.apply(null);
     }
 
-    /** Attributes for a call that threw {@code error} (cached per exception class, bounded). */
-    final Attributes failure(Throwable error) {
+    /** What a call that threw {@code error} records (cached per exception class, bounded). */
+    final O failure(Throwable error) {
         Class<?> type = error.getClass();
-        Attributes a = failures.get(type);
-        if (a == null) {
-            a = Attributes.of(CODE_FUNCTION, functionName, ERROR_TYPE, type.getName());
+        O o = failures.get(type);
+        if (o == null) {
+            o = outcome.apply(type.getName());
             if (failures.size() < MAX_ERROR_TYPES) {
-                failures.putIfAbsent(type, a);
+                failures.putIfAbsent(type, o);
             }
         }
-        return a;
+        return o;
     }
 }

@@ -1,12 +1,11 @@
 package io.telemetryflow.cdi.internal;
 
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.DoubleHistogram;
 import io.telemetryflow.cdi.Timed;
-import io.telemetryflow.sdk.TelemetryClient;
 import io.telemetryflow.sdk.internal.TelemetryRuntime;
 import jakarta.annotation.Priority;
-import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
@@ -16,12 +15,11 @@ import java.lang.reflect.Method;
 @Timed
 @Interceptor
 @Priority(Interceptor.Priority.LIBRARY_BEFORE + 20)
-public class TimedInterceptor {
+public class TimedInterceptor extends BindingInterceptor {
 
     private static final double NANOS_PER_SECOND = 1_000_000_000.0;
-
-    @Inject
-    TelemetryClient client;
+    private static final AttributeKey<String> FUNCTION_KEY = AttributeKey.stringKey(MeteredMethod.CODE_FUNCTION);
+    private static final AttributeKey<String> ERROR_TYPE_KEY = AttributeKey.stringKey(MeteredMethod.ERROR_TYPE);
 
     /** Times the call. */
     @AroundInvoke
@@ -30,12 +28,17 @@ public class TimedInterceptor {
         return timed == null ? ctx.proceed() : InterceptorCore.proceed(ctx, timed, null, System.nanoTime(), null);
     }
 
-    /** A timed method: its histogram and attribute sets. */
-    static final class TimedMethod extends MeteredMethod implements InterceptorCore.Completion<Void> {
+    /**
+     * A timed method: its histogram and attribute sets. Unlike {@code @Counted}, a timed call's
+     * command would carry a new duration each call, so building a RecordHistogramCommand (and its
+     * attribute map) per call would allocate; the call records into the resolved histogram instead.
+     */
+    static final class TimedMethod extends MeteredMethod<Attributes> implements InterceptorCore.Completion<Void> {
         private final DoubleHistogram histogram;
 
         TimedMethod(TelemetryRuntime rt, Method method, Timed binding) {
-            super(rt, method);
+            super(method, errorType -> errorType == null ? Attributes.of(FUNCTION_KEY, Bindings.functionName(method))
+                : Attributes.of(FUNCTION_KEY, Bindings.functionName(method), ERROR_TYPE_KEY, errorType));
             String name = binding == null || binding.value().isEmpty() ? "method.duration" : binding.value();
             this.histogram = rt.instruments().histogram(name, "s", binding == null ? "" : binding.description());
             if (histogram == null) {

@@ -7,12 +7,10 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.telemetryflow.cdi.SpanAttribute;
 import io.telemetryflow.cdi.Traced;
-import io.telemetryflow.sdk.TelemetryClient;
 import io.telemetryflow.sdk.internal.AttributeMapper;
 import io.telemetryflow.sdk.internal.SpanCommandHandlers;
 import io.telemetryflow.sdk.internal.TelemetryRuntime;
 import jakarta.annotation.Priority;
-import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
@@ -29,10 +27,7 @@ import java.util.List;
 @Traced
 @Interceptor
 @Priority(Interceptor.Priority.LIBRARY_BEFORE + 10)
-public class TracedInterceptor {
-
-    @Inject
-    TelemetryClient client;
+public class TracedInterceptor extends BindingInterceptor {
 
     /** Traces the call. */
     @AroundInvoke

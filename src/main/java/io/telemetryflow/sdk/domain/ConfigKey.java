@@ -115,6 +115,24 @@ public enum ConfigKey {
         return aliases;
     }
 
+    /** The switch of {@code signal}: {@code telemetryflow.signals.<signal>}. */
+    static ConfigKey signalSwitch(SignalType signal) {
+        switch (signal) {
+            case TRACES: return SIGNALS_TRACES;
+            case METRICS: return SIGNALS_METRICS;
+            default: return SIGNALS_LOGS;
+        }
+    }
+
+    /** The endpoint key of {@code signal}: {@code telemetryflow.<signal>.endpoint}. */
+    static ConfigKey signalEndpoint(SignalType signal) {
+        switch (signal) {
+            case TRACES: return TRACES_ENDPOINT;
+            case METRICS: return METRICS_ENDPOINT;
+            default: return LOGS_ENDPOINT;
+        }
+    }
+
     /** The MicroProfile Config property name, e.g. {@code telemetryflow.api-key-id}. */
     public String key() {
         return key;

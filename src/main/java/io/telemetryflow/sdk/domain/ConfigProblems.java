@@ -1,7 +1,9 @@
 package io.telemetryflow.sdk.domain;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The wording of configuration problems, with secrets and URL user-info kept out of them. */
 final class ConfigProblems {
@@ -56,5 +58,28 @@ final class ConfigProblems {
             out.add(q);
         }
         return out;
+    }
+
+    /** {@link #scrub} for the API key secret and, if given, the query password and token. */
+    static List<String> scrub(List<String> problems, String keySecret, QueryCredentials query) {
+        List<String> masked = scrub(problems, keySecret);
+        if (query != null) { // a password or token pasted into another key stays hidden
+            masked = scrub(scrub(masked, query.password().orElse(null)), query.token().orElse(null));
+        }
+        return masked;
+    }
+
+    /** {@link TelemetryConfig#toString()} of an enabled configuration: secrets as {@code ****}, URL user-info hidden. */
+    static String describe(Map<ConfigKey, Object> values, URI endpoint, Map<String, String> attributes,
+                           QueryCredentials query) {
+        StringBuilder sb = new StringBuilder("TelemetryConfig{");
+        values.forEach((key, value) -> {
+            if (value != null && key != ConfigKey.ENABLED) {
+                sb.append(key.key().substring("telemetryflow.".length())).append('=')
+                    .append(key.isSecret() ? "****" : redactUserInfo(String.valueOf(value))).append(", ");
+            }
+        });
+        sb.append("endpoint=").append(endpoint).append(", attributes=").append(attributes);
+        return sb.append(query == null ? "" : ", " + query).append('}').toString();
     }
 }

@@ -2,6 +2,7 @@ package io.telemetryflow.sdk.domain;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -50,6 +51,23 @@ final class ConfigValidation {
         }
         checkQuery((URI) values.get(ConfigKey.QUERY_ENDPOINT), queryCredentials, insecure, problems);
         return endpoint;
+    }
+
+    /** The per-signal endpoints that are set, resolved like the common one (problems added). */
+    static Map<SignalType, URI> signalEndpoints(Map<ConfigKey, Object> values, List<String> problems) {
+        Map<SignalType, URI> perSignal = new EnumMap<>(SignalType.class);
+        for (SignalType signal : SignalType.values()) {
+            ConfigKey key = ConfigKey.signalEndpoint(signal);
+            String raw = (String) values.get(key);
+            if (raw != null && !raw.isBlank()) {
+                URI parsed = EndpointParser.parse(problems, key, raw, Boolean.TRUE.equals(values.get(ConfigKey.INSECURE)),
+                    (Protocol) values.get(ConfigKey.PROTOCOL));
+                if (parsed != null) {
+                    perSignal.put(signal, parsed);
+                }
+            }
+        }
+        return perSignal;
     }
 
     private static void byKind(ConfigKey key, Object value, Map<ConfigKey, Object> values, List<String> problems) {

@@ -41,7 +41,7 @@ public final class TelemetryConfig {
         this.signalEndpoints = signalEndpoints.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(signalEndpoints));
         EnumSet<SignalType> s = EnumSet.noneOf(SignalType.class);
         for (SignalType signal : SignalType.values()) {
-            if (b.flag(signalSwitch(signal))) {
+            if (b.flag(ConfigKey.signalSwitch(signal))) {
                 s.add(signal);
             }
         }
@@ -199,34 +199,8 @@ public final class TelemetryConfig {
     /** Every set option by key ({@code ****} for secrets), then the attributes and the query credentials. */
     @Override
     public String toString() {
-        if (!enabled()) {
-            return "TelemetryConfig{enabled=false}";
-        }
-        StringBuilder sb = new StringBuilder("TelemetryConfig{");
-        values.forEach((key, value) -> {
-            if (value != null && key != ConfigKey.ENABLED) {
-                sb.append(key.key().substring("telemetryflow.".length())).append('=')
-                    .append(key.isSecret() ? "****" : ConfigProblems.redactUserInfo(String.valueOf(value))).append(", ");
-            }
-        });
-        sb.append("endpoint=").append(endpoint).append(", attributes=").append(attributes);
-        return sb.append(queryCredentials == null ? "" : ", " + queryCredentials).append('}').toString();
-    }
-
-    private static ConfigKey signalSwitch(SignalType signal) {
-        switch (signal) {
-            case TRACES: return ConfigKey.SIGNALS_TRACES;
-            case METRICS: return ConfigKey.SIGNALS_METRICS;
-            default: return ConfigKey.SIGNALS_LOGS;
-        }
-    }
-
-    private static ConfigKey signalEndpointKey(SignalType signal) {
-        switch (signal) {
-            case TRACES: return ConfigKey.TRACES_ENDPOINT;
-            case METRICS: return ConfigKey.METRICS_ENDPOINT;
-            default: return ConfigKey.LOGS_ENDPOINT;
-        }
+        return enabled() ? ConfigProblems.describe(values, endpoint, attributes, queryCredentials)
+            : "TelemetryConfig{enabled=false}";
     }
 
     /** Mutable builder; {@link #build()} validates everything at once. */
@@ -268,7 +242,7 @@ public final class TelemetryConfig {
 
         /** {@code telemetryflow.<traces|metrics|logs>.endpoint}; {@code null} or blank: the common endpoint. */
         public Builder signalEndpoint(SignalType signal, String v) {
-            return set(signalEndpointKey(Objects.requireNonNull(signal, "signal")), v == null || v.isBlank() ? null : v);
+            return set(ConfigKey.signalEndpoint(Objects.requireNonNull(signal, "signal")), v == null || v.isBlank() ? null : v);
         }
 
         /** {@code telemetryflow.protocol}. */
@@ -373,24 +347,9 @@ public final class TelemetryConfig {
             }
             List<String> problems = new ArrayList<>();
             URI uri = ConfigValidation.check(values, attributes, queryCredentials, problems);
-            Map<SignalType, URI> perSignal = new EnumMap<>(SignalType.class);
-            for (SignalType signal : SignalType.values()) {
-                String raw = text(signalEndpointKey(signal));
-                if (raw != null && !raw.isBlank()) {
-                    URI parsed = EndpointParser.parse(problems, signalEndpointKey(signal), raw, flag(ConfigKey.INSECURE),
-                        (Protocol) values.get(ConfigKey.PROTOCOL));
-                    if (parsed != null) {
-                        perSignal.put(signal, parsed);
-                    }
-                }
-            }
+            Map<SignalType, URI> perSignal = ConfigValidation.signalEndpoints(values, problems);
             if (!problems.isEmpty()) {
-                List<String> masked = ConfigProblems.scrub(problems, text(ConfigKey.API_KEY_SECRET));
-                if (queryCredentials != null) { // a password or token pasted into another key stays hidden
-                    masked = ConfigProblems.scrub(ConfigProblems.scrub(masked, queryCredentials.password().orElse(null)),
-                        queryCredentials.token().orElse(null));
-                }
-                throw new TelemetryConfigException(masked);
+                throw new TelemetryConfigException(ConfigProblems.scrub(problems, text(ConfigKey.API_KEY_SECRET), queryCredentials));
             }
             return new TelemetryConfig(this, uri, perSignal);
         }

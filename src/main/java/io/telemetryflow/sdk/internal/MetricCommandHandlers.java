@@ -20,18 +20,58 @@ public final class MetricCommandHandlers {
 
     /** Adds to a counter. */
     public Void counter(RecordCounterCommand c) {
-        addToCounter(c.name(), c.value(), AttributeMapper.toAttributes(c.attributes()));
+        counter(prepare(c));
         return null;
     }
 
     /**
-     * Adds to a counter from already validated values: the recording both {@link #counter} and the
-     * client's allocation-free {@code incrementCounter} path share.
+     * Resolves a counter command once: its instrument and its attributes. A caller whose command is
+     * fixed (a {@code @Counted} method's, per outcome) prepares it once and records it with
+     * {@link #counter(PreparedCounter)} on every call, allocating nothing.
+     */
+    public PreparedCounter prepare(RecordCounterCommand c) {
+        return new PreparedCounter(c, instruments.counter(c.name()), AttributeMapper.toAttributes(c.attributes()));
+    }
+
+    /** Records a prepared counter command: the one recording path of every counter command. */
+    public void counter(PreparedCounter p) {
+        if (p.counter != null) {
+            p.counter.add(p.command.value(), p.attributes);
+        }
+    }
+
+    /**
+     * Adds to a counter from already validated values: the client's allocation-free
+     * {@code incrementCounter} path, whose name and attributes vary per call.
      */
     public void addToCounter(String name, long value, io.opentelemetry.api.common.Attributes attributes) {
         LongCounter counter = instruments.counter(name);
         if (counter != null) {
             counter.add(value, attributes);
+        }
+    }
+
+    /** A {@link RecordCounterCommand} with its instrument and attributes resolved (immutable). */
+    public static final class PreparedCounter {
+        private final RecordCounterCommand command;
+        private final LongCounter counter;
+        private final io.opentelemetry.api.common.Attributes attributes;
+
+        private PreparedCounter(RecordCounterCommand command, LongCounter counter,
+                                io.opentelemetry.api.common.Attributes attributes) {
+            this.command = command;
+            this.counter = counter;
+            this.attributes = attributes;
+        }
+
+        /** The command this records. */
+        public RecordCounterCommand command() {
+            return command;
+        }
+
+        /** Whether the instrument exists (not refused by the instrument limit). */
+        public boolean usable() {
+            return counter != null;
         }
     }
 
