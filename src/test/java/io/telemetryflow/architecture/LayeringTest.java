@@ -39,8 +39,20 @@ class LayeringTest {
         // The one exception: ClientInternals, the bridge the interface layer installs, names TelemetryClient.
         assertThat(violations("sdk/internal", "java.", "io.telemetryflow.sdk.domain.",
             "io.telemetryflow.sdk.application.", "io.telemetryflow.sdk.internal.", "io.opentelemetry.",
-            "com.fasterxml.jackson."))
+            "com.fasterxml.jackson.", "javax.net.", "okhttp3.", "okio."))
             .containsExactly("sdk/internal/ClientInternals.java depends on io.telemetryflow.sdk.TelemetryClient");
+    }
+
+    @Test
+    void okHttpIsUsedOnlyByTheGrpcSender() throws IOException {
+        List<String> offenders = new ArrayList<>();
+        for (Path file : javaFiles(MAIN)) {
+            if (!file.startsWith(MAIN.resolve("sdk/internal/grpc"))
+                && Files.readString(file).matches("(?s).*\\b(okhttp3|okio)\\..*")) {
+                offenders.add(MAIN.relativize(file).toString());
+            }
+        }
+        assertThat(offenders).isEmpty();
     }
 
     @Test

@@ -206,15 +206,23 @@ public final class ExportHealth {
     static boolean isRetryable(Throwable cause) {
         Object response = failedResponse(cause);
         if (response instanceof HttpResponse) {
-            int status = ((HttpResponse) response).getStatusCode();
-            return status == 408 || status == 429 || status == 502 || status == 503 || status == 504;
+            return isRetryable(((HttpResponse) response).getStatusCode());
         }
         if (response instanceof GrpcResponse) {
-            GrpcStatusCode code = ((GrpcResponse) response).getStatusCode();
-            return code == GrpcStatusCode.UNAVAILABLE || code == GrpcStatusCode.RESOURCE_EXHAUSTED
-                || code == GrpcStatusCode.DEADLINE_EXCEEDED || code == GrpcStatusCode.ABORTED;
+            return isRetryable(((GrpcResponse) response).getStatusCode());
         }
         return true; // no answer: the backend was not reached (down, refused, timed out)
+    }
+
+    /** Whether an HTTP answer with {@code status} may succeed when sent again: 408, 429, 502, 503, 504. */
+    public static boolean isRetryable(int status) {
+        return status == 408 || status == 429 || status == 502 || status == 503 || status == 504;
+    }
+
+    /** Whether a gRPC answer with {@code code} may succeed when sent again (the HTTP list's gRPC equivalents). */
+    public static boolean isRetryable(GrpcStatusCode code) {
+        return code == GrpcStatusCode.UNAVAILABLE || code == GrpcStatusCode.RESOURCE_EXHAUSTED
+            || code == GrpcStatusCode.DEADLINE_EXCEEDED || code == GrpcStatusCode.ABORTED;
     }
 
     private void noteFailure(SignalType signal, Counters c, int n, Throwable cause, String outcome) {

@@ -7,6 +7,7 @@ import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.exporter.otlp.logs.OtlpGrpcLogRecordExporter;
 import io.opentelemetry.exporter.otlp.metrics.OtlpGrpcMetricExporter;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
+import io.opentelemetry.sdk.common.export.GrpcSenderProvider;
 import io.opentelemetry.sdk.common.export.HttpSenderProvider;
 import io.opentelemetry.sdk.common.export.RetryPolicy;
 import io.opentelemetry.sdk.logs.export.LogRecordExporter;
@@ -15,6 +16,7 @@ import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.telemetryflow.sdk.domain.Protocol;
 import io.telemetryflow.sdk.domain.SignalType;
 import io.telemetryflow.sdk.domain.TelemetryConfig;
+import io.telemetryflow.sdk.internal.grpc.NoDelayGrpcSenderProvider;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,9 +28,10 @@ import java.util.Map;
  * TelemetryFlow headers, gzip, timeout and retry (DESIGN §5).
  *
  * <p>Senders: OTLP/HTTP goes through the JDK {@code HttpClient} (no extra dependency at run
- * time beyond the JDK); OTLP/gRPC goes through OpenTelemetry's OkHttp sender, which speaks
- * HTTP/2 with trailers without pulling in grpc-java. Providers are looked up with this
- * library's own class loader, so an application server's copy of OpenTelemetry is never mixed in.
+ * time beyond the JDK); OTLP/gRPC goes through this SDK's {@link NoDelayGrpcSenderProvider} (OkHttp
+ * with {@code TCP_NODELAY}, HTTP/2 with trailers, without grpc-java), since OpenTelemetry's OkHttp
+ * sender stalls each export for a delayed ACK. Providers are looked up with this library's own
+ * class loader, so an application server's copy of OpenTelemetry is never mixed in.
  */
 public final class OtlpExporterFactory {
 
@@ -44,7 +47,7 @@ public final class OtlpExporterFactory {
     public OtlpExporterFactory(TelemetryConfig config) {
         this.config = config;
         this.headers = TelemetryHeaders.forExport(config);
-        this.componentLoader = new PreferJdkHttpSender(
+        this.componentLoader = new SenderChoice(
             ComponentLoader.forClassLoader(OtlpExporterFactory.class.getClassLoader()));
     }
 
@@ -136,16 +139,20 @@ public final class OtlpExporterFactory {
             .setInitialBackoff(initial).setMaxBackoff(max).setBackoffMultiplier(2.0).build();
     }
 
-    /** Loads services normally, but offers only the JDK sender when an HTTP sender is asked for. */
-    private static final class PreferJdkHttpSender implements ComponentLoader {
+    /** Loads services normally, but offers our gRPC sender and (when present) only the JDK HTTP sender. */
+    private static final class SenderChoice implements ComponentLoader {
         private final ComponentLoader delegate;
 
-        PreferJdkHttpSender(ComponentLoader delegate) {
+        SenderChoice(ComponentLoader delegate) {
             this.delegate = delegate;
         }
 
         @Override
+        @SuppressWarnings("unchecked")
         public <T> Iterable<T> load(Class<T> spiClass) {
+            if (spiClass == GrpcSenderProvider.class) {
+                return List.of((T) new NoDelayGrpcSenderProvider());
+            }
             Iterable<T> all = delegate.load(spiClass);
             if (spiClass != HttpSenderProvider.class) {
                 return all;
