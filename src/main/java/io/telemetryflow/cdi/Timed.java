@@ -28,4 +28,12 @@ public @interface Timed {
     /** Histogram description. */
     @Nonbinding
     String description() default "";
+
+    /**
+     * Explicit bucket boundaries in seconds, strictly ascending; empty means the semantic-convention
+     * boundaries for durations (0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10).
+     * {@code telemetryflow.metrics.histogram.<name>.buckets} wins over this.
+     */
+    @Nonbinding
+    double[] buckets() default {};
 }

@@ -23,8 +23,6 @@ import io.telemetryflow.sdk.domain.TelemetryConfigParser;
 import io.telemetryflow.sdk.internal.AttributeMapper;
 import io.telemetryflow.sdk.internal.TelemetryRuntime;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -100,24 +98,14 @@ public final class TelemetryClient implements AutoCloseable {
     }
 
     static TelemetryClient fromEnvironment(Map<String, String> env, java.util.Properties props) {
-        Map<String, String> attributes = new HashMap<>();
-        String envPrefix = ConfigKey.toEnvName(ConfigKey.ATTRIBUTES_PREFIX);
-        env.forEach((k, v) -> {
-            if (k.startsWith(envPrefix) && k.length() > envPrefix.length()) {
-                attributes.put(k.substring(envPrefix.length()).toLowerCase(Locale.ROOT).replace('_', '.'), v);
-            }
-        });
-        props.stringPropertyNames().forEach(k -> {
-            if (k.startsWith(ConfigKey.ATTRIBUTES_PREFIX) && k.length() > ConfigKey.ATTRIBUTES_PREFIX.length()) {
-                attributes.put(k.substring(ConfigKey.ATTRIBUTES_PREFIX.length()), props.getProperty(k));
-            }
-        });
-        TelemetryConfig config = TelemetryConfigParser.parse(
+        java.util.Set<String> names = new java.util.LinkedHashSet<>(props.stringPropertyNames());
+        names.addAll(env.keySet());
+        TelemetryConfig config = TelemetryConfigParser.parseProperties(
             key -> {
                 String v = props.getProperty(key);
                 return v != null ? v : env.get(ConfigKey.toEnvName(key));
             },
-            attributes, props.getProperty("otel.service.name", env.get("OTEL_SERVICE_NAME")));
+            names, props.getProperty("otel.service.name", env.get("OTEL_SERVICE_NAME")));
         return new TelemetryClient(config);
     }
 

@@ -6,6 +6,7 @@ import io.telemetryflow.sdk.domain.SignalType;
 import io.telemetryflow.sdk.domain.TelemetryConfig;
 import java.net.URI;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * Fluent builder of a {@link TelemetryClient}; defaults are those of DESIGN §4.
@@ -140,6 +141,15 @@ public final class TelemetryClientBuilder {
     /** Sends one signal to its own endpoint ({@code telemetryflow.<traces|metrics|logs>.endpoint}). */
     public TelemetryClientBuilder endpoint(SignalType signal, String endpoint) {
         config.signalEndpoint(signal, endpoint);
+        return this;
+    }
+
+    /**
+     * Sets any option on the underlying {@link TelemetryConfig.Builder}, including those without a
+     * shortcut here, e.g. {@code configure(c -> c.histogramBuckets("order.value", List.of(1.0, 10.0, 100.0)))}.
+     */
+    public TelemetryClientBuilder configure(Consumer<TelemetryConfig.Builder> options) {
+        options.accept(config);
         return this;
     }
 

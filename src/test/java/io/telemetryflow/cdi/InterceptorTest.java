@@ -182,6 +182,23 @@ class InterceptorTest {
     }
 
     @Test
+    void timedHistogramsHaveSecondBucketsOrTheBindingsOwn() {
+        MeteredService service = cdi.get(MeteredService.class);
+        service.timedForBuckets();
+        service.report();
+        client.flush();
+
+        assertThat(receiver.awaitMetric("method.duration", WAIT)
+            .histogramPoint(Map.of("code.function.name", PKG + "MeteredService.timedForBuckets")).getExplicitBoundsList())
+            .as("the semantic-convention boundaries for seconds")
+            .containsExactlyElementsOf(io.telemetryflow.sdk.domain.HistogramBuckets.SECONDS);
+        var report = receiver.awaitMetric("report.duration", WAIT)
+            .histogramPoint(Map.of("code.function.name", PKG + "MeteredService.report"));
+        assertThat(report.getExplicitBoundsList()).containsExactly(0.5, 1.0, 2.0);
+        assertThat(report.getBucketCounts(0)).as("a no-op call is under 0.5 s").isEqualTo(1);
+    }
+
+    @Test
     void asyncResultsAreCountedAndTimedOnCompletion() throws Exception {
         MeteredService service = cdi.get(MeteredService.class);
         CompletableFuture<String> pending = new CompletableFuture<>();

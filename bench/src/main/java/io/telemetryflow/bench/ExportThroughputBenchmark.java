@@ -55,6 +55,9 @@ public class ExportThroughputBenchmark {
         public String protocol;
         @Param({"paced", "flood"})
         public String load;
+        /** {@code auto}: the client's default (gzip on gRPC, none on HTTP); {@code none}: uncompressed on both. */
+        @Param({"auto"})
+        public String compression;
 
         OtlpReceiver receiver;
         SpanWindow window;
@@ -121,9 +124,9 @@ public class ExportThroughputBenchmark {
         @TearDown(Level.Trial)
         public void stop() {
             System.out.printf(Locale.ROOT,
-                "%nEXPORT impl=%s protocol=%s load=%s emitted=%d received=%d dropped(emitted-received)=%d"
+                "%nEXPORT impl=%s protocol=%s load=%s compression=%s emitted=%d received=%d dropped(emitted-received)=%d"
                     + " health.dropped=%s health.failed=%s delivered/s=%.0f%n",
-                name(), protocol, load, totalEmitted, totalReceived, totalDropped,
+                name(), protocol, load, compression, totalEmitted, totalReceived, totalDropped,
                 totalHealthDropped < 0 ? "n/a" : Long.toString(totalHealthDropped),
                 totalHealthFailed < 0 ? "n/a" : Long.toString(totalHealthFailed),
                 totalNanos == 0 ? 0.0 : totalReceived * 1e9 / totalNanos);
@@ -149,6 +152,9 @@ public class ExportThroughputBenchmark {
         void startPipeline(boolean grpc) {
             var b = TelemetryClient.builder().apiKey(Bench.KEY_ID, Bench.KEY_SECRET)
                 .service(Bench.SERVICE, Bench.SERVICE_VERSION).insecure(true);
+            if (compression.equals("none")) {
+                b.compression(false);
+            }
             client = (grpc ? b.grpc().endpoint(receiver.grpcEndpoint()) : b.http().endpoint(receiver.httpEndpoint()))
                 .build().initialize();
         }
@@ -183,7 +189,7 @@ public class ExportThroughputBenchmark {
 
         @Override
         void startPipeline(boolean grpc) {
-            sdk = RawSdk.create(receiver, grpc);
+            sdk = RawSdk.create(receiver, grpc, grpc && !compression.equals("none"));
             tracer = sdk.getTracer("bench.raw");
         }
 

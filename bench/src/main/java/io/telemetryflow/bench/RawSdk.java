@@ -35,7 +35,8 @@ import java.util.List;
  * The raw OpenTelemetry SDK floor, written by hand with the client's default configuration:
  * batch span and log processors (delay 10 s, batch 512, queue 2048, exporter timeout 30 s × 4),
  * a periodic metric reader (10 s, trace-based exemplars), OTLP exporters with the TelemetryFlow
- * headers, gzip, 30 s timeout and the same retry policy, pointed at the local {@link OtlpReceiver};
+ * headers, gzip on gRPC and none on OTLP/HTTP (the client's {@code auto}), 30 s timeout and the same
+ * retry policy, pointed at the local {@link OtlpReceiver};
  * OTLP/HTTP goes through the JDK HttpClient sender, as in the client. No TelemetryFlow class is used.
  */
 final class RawSdk {
@@ -47,6 +48,11 @@ final class RawSdk {
     }
 
     static OpenTelemetrySdk create(OtlpReceiver receiver, boolean grpc) {
+        return create(receiver, grpc, grpc);
+    }
+
+    /** As {@link #create(OtlpReceiver, boolean)}, gzip on or off (on gRPC; OTLP/HTTP stays uncompressed). */
+    static OpenTelemetrySdk create(OtlpReceiver receiver, boolean grpc, boolean gzip) {
         Resource resource = Resource.getDefault().merge(Resource.create(Attributes.builder()
             .put("service.name", Bench.SERVICE)
             .put("service.version", Bench.SERVICE_VERSION)
@@ -54,17 +60,17 @@ final class RawSdk {
             .put("deployment.environment.name", Bench.ENVIRONMENT)
             .build()));
         Duration exporterTimeout = Bench.TIMEOUT.multipliedBy(Bench.MAX_RETRIES + 1L);
-        BatchSpanProcessor spans = BatchSpanProcessor.builder(spanExporter(receiver, grpc))
+        BatchSpanProcessor spans = BatchSpanProcessor.builder(spanExporter(receiver, grpc, gzip))
             .setScheduleDelay(Bench.BATCH_DELAY)
             .setMaxExportBatchSize(Bench.BATCH_MAX_SIZE)
             .setMaxQueueSize(Bench.MAX_QUEUE_SIZE)
             .setExporterTimeout(exporterTimeout)
             .build();
-        PeriodicMetricReader reader = PeriodicMetricReader.builder(metricExporter(receiver, grpc))
+        PeriodicMetricReader reader = PeriodicMetricReader.builder(metricExporter(receiver, grpc, gzip))
             .setInterval(Bench.BATCH_DELAY)
             .setExporterTimeout(exporterTimeout)
             .build();
-        BatchLogRecordProcessor logs = BatchLogRecordProcessor.builder(logExporter(receiver, grpc))
+        BatchLogRecordProcessor logs = BatchLogRecordProcessor.builder(logExporter(receiver, grpc, gzip))
             .setScheduleDelay(Bench.BATCH_DELAY)
             .setMaxExportBatchSize(Bench.BATCH_MAX_SIZE)
             .setMaxQueueSize(Bench.MAX_QUEUE_SIZE)
@@ -81,40 +87,44 @@ final class RawSdk {
     }
 
     static SpanExporter spanExporter(OtlpReceiver receiver, boolean grpc) {
+        return spanExporter(receiver, grpc, grpc);
+    }
+
+    static SpanExporter spanExporter(OtlpReceiver receiver, boolean grpc, boolean gzip) {
         if (grpc) {
             var b = OtlpGrpcSpanExporter.builder().setEndpoint(receiver.grpcEndpoint()).setTimeout(Bench.TIMEOUT)
-                .setCompression("gzip").setRetryPolicy(retryPolicy());
+                .setCompression(gzip ? "gzip" : "none").setRetryPolicy(retryPolicy());
             Bench.exportHeaders().forEach(b::addHeader);
             return b.build();
         }
         var b = OtlpHttpSpanExporter.builder().setEndpoint(receiver.httpUrl("/v2/traces")).setTimeout(Bench.TIMEOUT)
-            .setCompression("gzip").setRetryPolicy(retryPolicy()).setComponentLoader(jdkSender());
+            .setCompression("none").setRetryPolicy(retryPolicy()).setComponentLoader(jdkSender());
         Bench.exportHeaders().forEach(b::addHeader);
         return b.build();
     }
 
-    private static MetricExporter metricExporter(OtlpReceiver receiver, boolean grpc) {
+    private static MetricExporter metricExporter(OtlpReceiver receiver, boolean grpc, boolean gzip) {
         if (grpc) {
             var b = OtlpGrpcMetricExporter.builder().setEndpoint(receiver.grpcEndpoint()).setTimeout(Bench.TIMEOUT)
-                .setCompression("gzip").setRetryPolicy(retryPolicy());
+                .setCompression(gzip ? "gzip" : "none").setRetryPolicy(retryPolicy());
             Bench.exportHeaders().forEach(b::addHeader);
             return b.build();
         }
         var b = OtlpHttpMetricExporter.builder().setEndpoint(receiver.httpUrl("/v2/metrics")).setTimeout(Bench.TIMEOUT)
-            .setCompression("gzip").setRetryPolicy(retryPolicy()).setComponentLoader(jdkSender());
+            .setCompression("none").setRetryPolicy(retryPolicy()).setComponentLoader(jdkSender());
         Bench.exportHeaders().forEach(b::addHeader);
         return b.build();
     }
 
-    private static LogRecordExporter logExporter(OtlpReceiver receiver, boolean grpc) {
+    private static LogRecordExporter logExporter(OtlpReceiver receiver, boolean grpc, boolean gzip) {
         if (grpc) {
             var b = OtlpGrpcLogRecordExporter.builder().setEndpoint(receiver.grpcEndpoint()).setTimeout(Bench.TIMEOUT)
-                .setCompression("gzip").setRetryPolicy(retryPolicy());
+                .setCompression(gzip ? "gzip" : "none").setRetryPolicy(retryPolicy());
             Bench.exportHeaders().forEach(b::addHeader);
             return b.build();
         }
         var b = OtlpHttpLogRecordExporter.builder().setEndpoint(receiver.httpUrl("/v2/logs")).setTimeout(Bench.TIMEOUT)
-            .setCompression("gzip").setRetryPolicy(retryPolicy()).setComponentLoader(jdkSender());
+            .setCompression("none").setRetryPolicy(retryPolicy()).setComponentLoader(jdkSender());
         Bench.exportHeaders().forEach(b::addHeader);
         return b.build();
     }

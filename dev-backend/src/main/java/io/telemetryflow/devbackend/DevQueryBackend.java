@@ -158,7 +158,7 @@ public final class DevQueryBackend implements AutoCloseable {
     this.options = options;
     this.auth = new CoreAuth(options.email(), options.password(), options.mfa(), options.accessTtl(),
         options.refreshTtl(), clock);
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(HOST), port), 64);
+    this.server = HttpServers.create(new InetSocketAddress(InetAddress.getByName(HOST), port), 64);
     this.executor = DaemonThreads.cachedPool("dev-query-backend");
     server.createContext("/", this::handle);
     server.setExecutor(executor);

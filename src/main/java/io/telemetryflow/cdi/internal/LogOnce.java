@@ -20,9 +20,14 @@ public final class LogOnce {
 
     /** Logs {@code what} failed with {@code error}, the first time for {@code key} only. */
     public static void warn(String key, String what, Throwable error) {
+        message(key, what + " failed; telemetry for it is skipped, the call is unaffected (logged once): "
+            + error.getClass().getName() + ": " + error.getMessage());
+    }
+
+    /** Logs {@code message} as a warning, the first time for {@code key} only. */
+    public static void message(String key, String message) {
         if (SEEN.size() < MAX_KEYS && SEEN.add(key)) {
-            LOG.log(Level.WARNING, "TelemetryFlow: " + what + " failed; telemetry for it is skipped, the call is"
-                + " unaffected (logged once): " + error.getClass().getName() + ": " + error.getMessage());
+            LOG.log(Level.WARNING, "TelemetryFlow: " + message);
         }
     }
 }

@@ -4,12 +4,14 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.DoubleHistogram;
 import io.telemetryflow.cdi.Timed;
+import io.telemetryflow.sdk.domain.HistogramBuckets;
 import io.telemetryflow.sdk.internal.TelemetryRuntime;
 import jakarta.annotation.Priority;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import java.lang.reflect.Method;
+import java.util.List;
 
 /** Implements {@link Timed}: the call's duration in seconds, thrown or not; async results to completion. */
 @Timed
@@ -40,10 +42,26 @@ public class TimedInterceptor extends BindingInterceptor {
             super(method, errorType -> errorType == null ? Attributes.of(FUNCTION_KEY, Bindings.functionName(method))
                 : Attributes.of(FUNCTION_KEY, Bindings.functionName(method), ERROR_TYPE_KEY, errorType));
             String name = binding == null || binding.value().isEmpty() ? "method.duration" : binding.value();
-            this.histogram = rt.instruments().histogram(name, "s", binding == null ? "" : binding.description());
+            this.histogram = rt.instruments().histogram(name, "s", binding == null ? "" : binding.description(),
+                boundaries(binding));
             if (histogram == null) {
                 throw new IllegalStateException("instrument limit reached, histogram '" + name + "' not created");
             }
+        }
+
+        /** The binding's boundaries, or {@code null} (the defaults) when it has none or none that work. */
+        private static List<Double> boundaries(Timed binding) {
+            if (binding == null || binding.buckets().length == 0) {
+                return null;
+            }
+            List<Double> boundaries = HistogramBuckets.of(binding.buckets());
+            String problem = HistogramBuckets.problem(boundaries);
+            if (problem != null) {
+                LogOnce.message("timed-buckets:" + boundaries, "@Timed(buckets = " + boundaries + ") is not usable (allowed "
+                    + problem + "); the default boundaries are used (logged once)");
+                return null;
+            }
+            return boundaries;
         }
 
         @Override

@@ -52,6 +52,8 @@ public enum ConfigKey {
     BUFFER_MAX_BYTES("telemetryflow.buffer.max-bytes", ConfigKind.INTEGER, 1024, 1 << 30, "16777216",
         "an integer from 1024 to 1073741824 (estimated bytes per signal)"),
     SPANS_MAX_OPEN("telemetryflow.spans.max-open", ConfigKind.INTEGER, 1, 10000000, "10000", "an integer from 1 to 10000000"),
+    METRICS_HISTOGRAM_AGGREGATION("telemetryflow.metrics.histogram.aggregation", ConfigKind.HISTOGRAM_AGGREGATION,
+        "explicit", "explicit (fixed buckets; seconds get 0.005 ... 10) or base2_exponential"),
     EXEMPLARS_ENABLED("telemetryflow.exemplars.enabled", ConfigKind.FLAG, "true", "true or false", "TELEMETRYFLOW_ENABLE_EXEMPLARS"),
     API_V2("telemetryflow.api.v2", ConfigKind.FLAG, "true", "true or false"),
     QUERY_ENDPOINT("telemetryflow.query.endpoint", ConfigKind.URL, null,
@@ -64,6 +66,16 @@ public enum ConfigKey {
 
     /** Prefix of custom resource attributes: {@code telemetryflow.attributes.<key>=<value>}. */
     public static final String ATTRIBUTES_PREFIX = "telemetryflow.attributes.";
+
+    /**
+     * Per-histogram bucket boundaries: {@code telemetryflow.metrics.histogram.<name>.buckets=0.01,0.1,1}
+     * (this prefix, the histogram's name, {@link #HISTOGRAM_BUCKETS_SUFFIX}). Read from properties only:
+     * an environment variable name cannot spell the dots of a histogram name.
+     */
+    public static final String HISTOGRAM_PREFIX = "telemetryflow.metrics.histogram.";
+
+    /** See {@link #HISTOGRAM_PREFIX}. */
+    public static final String HISTOGRAM_BUCKETS_SUFFIX = ".buckets";
 
     private final String key;
     private final String defaultValue;

@@ -27,6 +27,8 @@ enum ConfigKind {
     PROTOCOL(Protocol::parse),
     /** {@code auto} ({@code null}: decided by the protocol), {@code gzip} or {@code none}. */
     COMPRESSION(ConfigKind::compression),
+    /** {@code explicit} or {@code base2_exponential}. */
+    HISTOGRAM_AGGREGATION(HistogramAggregation::parse),
     /** An absolute URL. */
     URL(ConfigKind::uri),
     /** Part of a composite credential (API key, query login): read by the parser, checked by its type. */

@@ -71,7 +71,7 @@ final class ConfigProblems {
 
     /** {@link TelemetryConfig#toString()} of an enabled configuration: secrets as {@code ****}, URL user-info hidden. */
     static String describe(Map<ConfigKey, Object> values, URI endpoint, Map<String, String> attributes,
-                           QueryCredentials query) {
+                           Map<String, List<Double>> histogramBuckets, QueryCredentials query) {
         StringBuilder sb = new StringBuilder("TelemetryConfig{");
         values.forEach((key, value) -> {
             if (value != null && key != ConfigKey.ENABLED) {
@@ -80,6 +80,9 @@ final class ConfigProblems {
             }
         });
         sb.append("endpoint=").append(endpoint).append(", attributes=").append(attributes);
+        if (!histogramBuckets.isEmpty()) {
+            sb.append(", histogramBuckets=").append(histogramBuckets);
+        }
         return sb.append(query == null ? "" : ", " + query).append('}').toString();
     }
 }

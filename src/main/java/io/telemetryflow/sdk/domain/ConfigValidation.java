@@ -53,6 +53,17 @@ final class ConfigValidation {
         return endpoint;
     }
 
+    /** Each histogram's boundaries must be usable: finite, strictly ascending, at least one; its name non-blank. */
+    static void checkBuckets(Map<String, List<Double>> buckets, List<String> problems) {
+        buckets.forEach((name, boundaries) -> {
+            String p = name == null || name.isBlank() ? "a histogram name" : HistogramBuckets.problem(boundaries);
+            if (p != null) {
+                problems.add(ConfigKey.HISTOGRAM_PREFIX + Objects.toString(name, "") + ConfigKey.HISTOGRAM_BUCKETS_SUFFIX
+                    + "='" + boundaries + "': allowed " + p + ", e.g. 0.005,0.01,0.1,1");
+            }
+        });
+    }
+
     /** The per-signal endpoints that are set, resolved like the common one (problems added). */
     static Map<SignalType, URI> signalEndpoints(Map<ConfigKey, Object> values, List<String> problems) {
         Map<SignalType, URI> perSignal = new EnumMap<>(SignalType.class);
@@ -97,6 +108,11 @@ final class ConfigValidation {
                 break;
             case TEXT:
                 headerSafe(key, (String) value, problems);
+                break;
+            case HISTOGRAM_AGGREGATION:
+                if (value == null) {
+                    problems.add(ConfigProblems.problem(key, "null"));
+                }
                 break;
             default:
                 break; // flags, protocol, compression: any value of the type; the rest is checked above

@@ -31,6 +31,7 @@ public final class TelemetryConfig {
     private final Map<SignalType, URI> signalEndpoints;
     private final Set<SignalType> signals;
     private final Map<String, String> attributes;
+    private final Map<String, List<Double>> histogramBuckets;
     private final QueryCredentials queryCredentials;
 
     private TelemetryConfig(Builder b, URI endpoint, Map<SignalType, URI> signalEndpoints) {
@@ -47,6 +48,7 @@ public final class TelemetryConfig {
         }
         this.signals = Collections.unmodifiableSet(s);
         this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(b.attributes));
+        this.histogramBuckets = Collections.unmodifiableMap(new LinkedHashMap<>(b.histogramBuckets));
         this.queryCredentials = b.queryCredentials;
     }
 
@@ -65,6 +67,7 @@ public final class TelemetryConfig {
         Builder b = new Builder();
         b.values.putAll(values);
         b.attributes.putAll(attributes);
+        b.histogramBuckets.putAll(histogramBuckets);
         b.queryCredentials = queryCredentials;
         return b;
     }
@@ -175,6 +178,12 @@ public final class TelemetryConfig {
     /** Cap on spans started with {@code startSpan} and not yet ended. */
     public int maxOpenSpans() { return get(ConfigKey.SPANS_MAX_OPEN); }
 
+    /** How histograms aggregate: explicit buckets (the default) or base-2 exponential. */
+    public HistogramAggregation histogramAggregation() { return get(ConfigKey.METRICS_HISTOGRAM_AGGREGATION); }
+
+    /** Explicit bucket boundaries per histogram name ({@code telemetryflow.metrics.histogram.<name>.buckets}). */
+    public Map<String, List<Double>> histogramBuckets() { return histogramBuckets; }
+
     /** Whether metric exemplars are sampled from traced requests. */
     public boolean exemplarsEnabled() { return get(ConfigKey.EXEMPLARS_ENABLED); }
 
@@ -199,7 +208,7 @@ public final class TelemetryConfig {
     /** Every set option by key ({@code ****} for secrets), then the attributes and the query credentials. */
     @Override
     public String toString() {
-        return enabled() ? ConfigProblems.describe(values, endpoint, attributes, queryCredentials)
+        return enabled() ? ConfigProblems.describe(values, endpoint, attributes, histogramBuckets, queryCredentials)
             : "TelemetryConfig{enabled=false}";
     }
 
@@ -207,6 +216,7 @@ public final class TelemetryConfig {
     public static final class Builder {
         private final Map<ConfigKey, Object> values = new EnumMap<>(ConfigKey.class);
         private final Map<String, String> attributes = new LinkedHashMap<>();
+        private final Map<String, List<Double>> histogramBuckets = new LinkedHashMap<>();
         private QueryCredentials queryCredentials;
 
         private Builder() {
@@ -309,6 +319,22 @@ public final class TelemetryConfig {
         /** {@code telemetryflow.spans.max-open}. */
         public Builder maxOpenSpans(int v) { return set(ConfigKey.SPANS_MAX_OPEN, v); }
 
+        /** {@code telemetryflow.metrics.histogram.aggregation}. */
+        public Builder histogramAggregation(HistogramAggregation v) { return set(ConfigKey.METRICS_HISTOGRAM_AGGREGATION, v); }
+
+        /**
+         * {@code telemetryflow.metrics.histogram.<name>.buckets}: the explicit bucket boundaries of the
+         * histogram {@code name} (finite, strictly ascending); {@code null} removes them.
+         */
+        public Builder histogramBuckets(String name, List<Double> boundaries) {
+            if (boundaries == null) {
+                histogramBuckets.remove(name);
+            } else {
+                histogramBuckets.put(name, Collections.unmodifiableList(new ArrayList<>(boundaries))); // nulls: reported by build()
+            }
+            return this;
+        }
+
         /** {@code telemetryflow.exemplars.enabled}. */
         public Builder exemplars(boolean v) { return set(ConfigKey.EXEMPLARS_ENABLED, v); }
 
@@ -347,6 +373,7 @@ public final class TelemetryConfig {
             }
             List<String> problems = new ArrayList<>();
             URI uri = ConfigValidation.check(values, attributes, queryCredentials, problems);
+            ConfigValidation.checkBuckets(histogramBuckets, problems);
             Map<SignalType, URI> perSignal = ConfigValidation.signalEndpoints(values, problems);
             if (!problems.isEmpty()) {
                 throw new TelemetryConfigException(ConfigProblems.scrub(problems, text(ConfigKey.API_KEY_SECRET), queryCredentials));

@@ -1,7 +1,9 @@
 package io.telemetryflow.sdk.domain;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -20,6 +22,48 @@ public final class TelemetryConfigParser {
     }
 
     /**
+     * Parses the configuration, finding the open-ended keys among {@code propertyNames}: custom resource
+     * attributes ({@code telemetryflow.attributes.<key>}, or {@code TELEMETRYFLOW_ATTRIBUTES_<KEY>}, for
+     * which the dotted name wins) and histogram buckets ({@code telemetryflow.metrics.histogram.<name>.buckets}).
+     *
+     * @param lookup value of a property name, or {@code null} if absent
+     * @param propertyNames every property name the source knows (e.g. MicroProfile Config's)
+     * @param serviceNameFallback used when {@code telemetryflow.service-name} is absent; may be {@code null}
+     * @throws TelemetryConfigException listing every invalid key
+     */
+    public static TelemetryConfig parseProperties(Function<String, String> lookup, Iterable<String> propertyNames,
+                                                  String serviceNameFallback) {
+        String envPrefix = ConfigKey.toEnvName(ConfigKey.ATTRIBUTES_PREFIX);
+        Map<String, String> fromEnv = new LinkedHashMap<>();
+        Map<String, String> attributes = new LinkedHashMap<>();
+        Map<String, String> buckets = new LinkedHashMap<>();
+        for (String name : propertyNames) {
+            String attribute = suffix(name, ConfigKey.ATTRIBUTES_PREFIX, "");
+            String envAttribute = suffix(name, envPrefix, "");
+            String histogram = suffix(name, ConfigKey.HISTOGRAM_PREFIX, ConfigKey.HISTOGRAM_BUCKETS_SUFFIX);
+            String value = attribute == null && envAttribute == null && histogram == null ? null : lookup.apply(name);
+            if (value == null) {
+                continue;
+            }
+            if (attribute != null) {
+                attributes.put(attribute, value);
+            } else if (envAttribute != null) {
+                fromEnv.put(envAttribute.toLowerCase(Locale.ROOT).replace('_', '.'), value);
+            } else {
+                buckets.put(histogram, value);
+            }
+        }
+        fromEnv.putAll(attributes);
+        return parse(lookup, fromEnv, buckets, serviceNameFallback);
+    }
+
+    /** The part of {@code name} between {@code prefix} and {@code end}, or {@code null} if it has not that form or is empty. */
+    private static String suffix(String name, String prefix, String end) {
+        return name.startsWith(prefix) && name.endsWith(end) && name.length() > prefix.length() + end.length()
+            ? name.substring(prefix.length(), name.length() - end.length()) : null;
+    }
+
+    /**
      * Parses the configuration.
      *
      * @param lookup value of a {@link ConfigKey#key() property name}, or {@code null} if absent
@@ -30,6 +74,11 @@ public final class TelemetryConfigParser {
      */
     public static TelemetryConfig parse(Function<String, String> lookup, Map<String, String> customAttributes,
                                         String serviceNameFallback) {
+        return parse(lookup, customAttributes, Map.of(), serviceNameFallback);
+    }
+
+    private static TelemetryConfig parse(Function<String, String> lookup, Map<String, String> customAttributes,
+                                         Map<String, String> histogramBuckets, String serviceNameFallback) {
         Values v = new Values(lookup);
         if (!Boolean.TRUE.equals(v.typed(ConfigKey.ENABLED))) {
             return v.problems.isEmpty() ? TelemetryConfig.disabled() : v.fail();
@@ -47,6 +96,16 @@ public final class TelemetryConfigParser {
         if (customAttributes != null) {
             customAttributes.forEach(b::attribute);
         }
+        histogramBuckets.forEach((name, text) -> {
+            try {
+                b.histogramBuckets(name, HistogramBuckets.parse(text));
+            } catch (NumberFormatException e) {
+                String key = ConfigKey.HISTOGRAM_PREFIX + name + ConfigKey.HISTOGRAM_BUCKETS_SUFFIX;
+                v.problems.add(key + "='" + text + "': allowed finite, strictly ascending numbers separated by commas,"
+                    + " e.g. 0.005,0.01,0.1,1");
+                v.failedKeys.add(key);
+            }
+        });
         try {
             TelemetryConfig config = b.build();
             return v.problems.isEmpty() ? config : v.fail();

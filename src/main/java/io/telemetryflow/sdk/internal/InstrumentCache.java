@@ -4,6 +4,8 @@ import io.opentelemetry.api.metrics.DoubleGauge;
 import io.opentelemetry.api.metrics.DoubleHistogram;
 import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.metrics.Meter;
+import io.telemetryflow.sdk.domain.HistogramBuckets;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,6 +23,8 @@ public final class InstrumentCache {
     public static final int MAX_INSTRUMENTS = 10_000;
 
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(InstrumentCache.class.getName());
+
+    private static final String SECONDS_UNIT = "s";
 
     private final Meter meter;
     private final ExportHealth health;
@@ -102,6 +106,17 @@ public final class InstrumentCache {
 
     /** The histogram {@code name} with {@code unit}, or {@code null} if the cap is reached. */
     public DoubleHistogram histogram(String name, String unit, String description) {
+        return histogram(name, unit, description, null);
+    }
+
+    /**
+     * The histogram {@code name}, or {@code null} if the cap is reached. Its bucket boundaries are
+     * advised: {@code boundaries} if given, else for a unit of seconds the semantic-convention
+     * boundaries ({@link HistogramBuckets#SECONDS}; OpenTelemetry's defaults are made for milliseconds).
+     * Boundaries configured for the name ({@code telemetryflow.metrics.histogram.<name>.buckets}) are a
+     * view and win over the advice. The first creation of a name decides its unit and boundaries.
+     */
+    public DoubleHistogram histogram(String name, String unit, String description, List<Double> boundaries) {
         DoubleHistogram h = histograms.get(name);
         if (h != null) {
             return h;
@@ -117,6 +132,11 @@ public final class InstrumentCache {
             }
             if (description != null && !description.isEmpty()) {
                 b.setDescription(description);
+            }
+            List<Double> advice = boundaries != null && !boundaries.isEmpty() ? boundaries
+                : SECONDS_UNIT.equals(unit) ? HistogramBuckets.SECONDS : null;
+            if (advice != null) {
+                b.setExplicitBucketBoundariesAdvice(advice);
             }
             return b.build();
         });

@@ -9,7 +9,12 @@ import io.opentelemetry.sdk.OpenTelemetrySdkBuilder;
 import io.opentelemetry.sdk.logs.SdkLoggerProvider;
 import io.opentelemetry.sdk.logs.export.BatchLogRecordProcessor;
 import io.opentelemetry.sdk.metrics.ExemplarFilter;
+import io.opentelemetry.sdk.metrics.Aggregation;
+import io.opentelemetry.sdk.metrics.InstrumentSelector;
+import io.opentelemetry.sdk.metrics.InstrumentType;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.metrics.SdkMeterProviderBuilder;
+import io.opentelemetry.sdk.metrics.View;
 import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
@@ -61,9 +66,14 @@ public final class OpenTelemetrySdkFactory {
                 .setInterval(config.batchTimeout())
                 .setExporterTimeout(config.timeout().multipliedBy(config.maxRetries() + 1L))
                 .build();
-            sdk.setMeterProvider(SdkMeterProvider.builder().setResource(resource)
+            SdkMeterProviderBuilder meters = SdkMeterProvider.builder().setResource(resource)
                 .setExemplarFilter(config.exemplarsEnabled() ? ExemplarFilter.traceBased() : ExemplarFilter.alwaysOff())
-                .registerMetricReader(reader).build());
+                .registerMetricReader(reader);
+            // Configured boundaries per histogram name: a view, which wins over an instrument's advice.
+            config.histogramBuckets().forEach((name, boundaries) -> meters.registerView(
+                InstrumentSelector.builder().setType(InstrumentType.HISTOGRAM).setName(name).build(),
+                View.builder().setAggregation(Aggregation.explicitBucketHistogram(boundaries)).build()));
+            sdk.setMeterProvider(meters.build());
         }
         if (config.isSignalEnabled(SignalType.LOGS)) {
             BatchLogRecordProcessor processor = BatchLogRecordProcessor.builder(

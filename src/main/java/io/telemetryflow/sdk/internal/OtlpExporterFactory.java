@@ -11,8 +11,12 @@ import io.opentelemetry.sdk.common.export.GrpcSenderProvider;
 import io.opentelemetry.sdk.common.export.HttpSenderProvider;
 import io.opentelemetry.sdk.common.export.RetryPolicy;
 import io.opentelemetry.sdk.logs.export.LogRecordExporter;
+import io.opentelemetry.sdk.metrics.Aggregation;
+import io.opentelemetry.sdk.metrics.InstrumentType;
+import io.opentelemetry.sdk.metrics.export.DefaultAggregationSelector;
 import io.opentelemetry.sdk.metrics.export.MetricExporter;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.telemetryflow.sdk.domain.HistogramAggregation;
 import io.telemetryflow.sdk.domain.Protocol;
 import io.telemetryflow.sdk.domain.SignalType;
 import io.telemetryflow.sdk.domain.TelemetryConfig;
@@ -72,13 +76,15 @@ public final class OtlpExporterFactory {
         if (config.protocol() == Protocol.GRPC) {
             var b = OtlpGrpcMetricExporter.builder().setEndpoint(baseUrl(SignalType.METRICS)).setTimeout(config.timeout())
                 .setConnectTimeout(connectTimeout())
-                .setCompression(compression()).setRetryPolicy(retryPolicy(false)).setComponentLoader(componentLoader);
+                .setCompression(compression()).setRetryPolicy(retryPolicy(false)).setComponentLoader(componentLoader)
+                .setDefaultAggregationSelector(aggregations());
             headers.forEach(b::addHeader);
             return b.build();
         }
         var b = OtlpHttpMetricExporter.builder().setEndpoint(httpUrl(SignalType.METRICS)).setTimeout(config.timeout())
             .setConnectTimeout(connectTimeout())
-            .setCompression(compression()).setRetryPolicy(retryPolicy(false)).setComponentLoader(componentLoader);
+            .setCompression(compression()).setRetryPolicy(retryPolicy(false)).setComponentLoader(componentLoader)
+            .setDefaultAggregationSelector(aggregations());
         headers.forEach(b::addHeader);
         return b.build();
     }
@@ -97,6 +103,13 @@ public final class OtlpExporterFactory {
             .setCompression(compression()).setRetryPolicy(retryPolicy(true)).setComponentLoader(componentLoader);
         headers.forEach(b::addHeader);
         return b.build();
+    }
+
+    /** Histograms as configured: explicit buckets (OpenTelemetry's default) or base-2 exponential. */
+    private DefaultAggregationSelector aggregations() {
+        DefaultAggregationSelector selector = DefaultAggregationSelector.getDefault();
+        return config.histogramAggregation() == HistogramAggregation.BASE2_EXPONENTIAL
+            ? selector.with(InstrumentType.HISTOGRAM, Aggregation.base2ExponentialBucketHistogram()) : selector;
     }
 
     /** {@code scheme://host:port} of the signal's endpoint. */

@@ -26,6 +26,14 @@ public class MeteredService {
     public void timedDefault() {
     }
 
+    @Timed
+    public void timedForBuckets() {
+    }
+
+    @Timed(value = "report.duration", buckets = {0.5, 1, 2})
+    public void report() {
+    }
+
     @Counted("async.calls")
     @Timed("async.duration")
     public CompletableFuture<String> async(CompletableFuture<String> result) {

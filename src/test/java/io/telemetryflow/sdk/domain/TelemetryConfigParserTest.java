@@ -104,6 +104,7 @@ class TelemetryConfigParserTest {
         c.add(new Case(ConfigKey.BATCH_MAX_QUEUE_SIZE, "-1", "-1"));
         c.add(new Case(ConfigKey.SPANS_MAX_OPEN, "-1", "-1"));
         c.add(new Case(ConfigKey.SPANS_MAX_OPEN, "1e3", "1e3"));
+        c.add(new Case(ConfigKey.METRICS_HISTOGRAM_AGGREGATION, "linear", "linear"));
         c.add(new Case(ConfigKey.EXEMPLARS_ENABLED, "enabled", "enabled"));
         c.add(new Case(ConfigKey.API_V2, "v3", "v3"));
         c.add(new Case(ConfigKey.QUERY_ENDPOINT, "ftp://query.example.com", "ftp://query.example.com"));
@@ -132,6 +133,34 @@ class TelemetryConfigParserTest {
         if (c.key() == ConfigKey.API_KEY_SECRET) {
             assertNoSecret(e.getMessage(), c.value());
         }
+    }
+
+    @Test
+    void histogramBucketsAreReadPerNameFromThePropertyNames() {
+        Map<String, String> values = validMap();
+        values.put("telemetryflow.metrics.histogram.order.value.buckets", "1, 10,100");
+        values.put("telemetryflow.metrics.histogram.aggregation", "base2_exponential");
+        values.put("TELEMETRYFLOW_ATTRIBUTES_TEAM", "from-env");
+        values.put("telemetryflow.attributes.team", "payments"); // the dotted name wins
+        TelemetryConfig config = TelemetryConfigParser.parseProperties(values::get, values.keySet(), null);
+
+        assertThat(config.histogramBuckets()).containsOnly(Map.entry("order.value", List.of(1.0, 10.0, 100.0)));
+        assertThat(config.histogramAggregation()).isEqualTo(HistogramAggregation.BASE2_EXPONENTIAL);
+        assertThat(config.attributes()).containsOnly(Map.entry("team", "payments"));
+        assertThat(config.toString()).contains("histogramBuckets={order.value=[1.0, 10.0, 100.0]}");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1,ten,100", "10,1", "1,1", "1,Infinity", " "})
+    void badHistogramBucketsNameTheirKey(String text) {
+        Map<String, String> values = validMap();
+        values.put("telemetryflow.metrics.histogram.order.value.buckets", text);
+        TelemetryConfigException e = catchThrowableOfType(TelemetryConfigException.class,
+            () -> TelemetryConfigParser.parseProperties(values::get, values.keySet(), null));
+
+        assertThat(e).as("expected a TelemetryConfigException").isNotNull();
+        assertThat(e.problems()).singleElement().asString()
+            .startsWith("telemetryflow.metrics.histogram.order.value.buckets=").contains("allowed");
     }
 
     @Test

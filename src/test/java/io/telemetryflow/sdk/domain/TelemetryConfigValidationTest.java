@@ -78,6 +78,8 @@ class TelemetryConfigValidationTest {
             b -> b.endpoint("https://tfk_abc:" + SECRET + "@collector.example.com:4317")));
         c.add(new Case("plaintext to remote host", ConfigKey.ENDPOINT, b -> b.endpoint("http://collector.example.com:4317")));
         c.add(new Case("null protocol", ConfigKey.PROTOCOL, b -> b.protocol(null)));
+        c.add(new Case("null histogram aggregation", ConfigKey.METRICS_HISTOGRAM_AGGREGATION,
+            b -> b.histogramAggregation(null)));
         c.add(new Case("null timeout", ConfigKey.TIMEOUT, b -> b.timeout(null)));
         c.add(new Case("zero timeout", ConfigKey.TIMEOUT, b -> b.timeout(Duration.ZERO)));
         c.add(new Case("negative timeout", ConfigKey.TIMEOUT, b -> b.timeout(Duration.ofSeconds(-1))));
