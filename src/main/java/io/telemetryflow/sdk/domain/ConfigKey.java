@@ -54,6 +54,8 @@ public enum ConfigKey {
     SPANS_MAX_OPEN("telemetryflow.spans.max-open", ConfigKind.INTEGER, 1, 10000000, "10000", "an integer from 1 to 10000000"),
     METRICS_HISTOGRAM_AGGREGATION("telemetryflow.metrics.histogram.aggregation", ConfigKind.HISTOGRAM_AGGREGATION,
         "explicit", "explicit (fixed buckets; seconds get 0.005 ... 10) or base2_exponential"),
+    METRICS_SELF_ENABLED("telemetryflow.metrics.self.enabled", ConfigKind.FLAG, "false",
+        "true or false (OpenTelemetry's own otel.sdk.* metrics, e.g. otel.sdk.metric_reader.collection.duration)"),
     EXEMPLARS_ENABLED("telemetryflow.exemplars.enabled", ConfigKind.FLAG, "true", "true or false", "TELEMETRYFLOW_ENABLE_EXEMPLARS"),
     API_V2("telemetryflow.api.v2", ConfigKind.FLAG, "true", "true or false"),
     QUERY_ENDPOINT("telemetryflow.query.endpoint", ConfigKind.URL, null,

@@ -11,10 +11,25 @@ final class ConfigProblems {
     private ConfigProblems() {
     }
 
-    /** The standard problem text: {@code key='value': allowed …} (never for the secret's value). */
+    /**
+     * The standard problem text: {@code key is required: …} when {@code value} is {@code null} (not set),
+     * else {@code key: got 'value'; allowed …} (never the secret's value).
+     */
     static String problem(ConfigKey key, String value) {
-        String shown = key.isSecret() ? "<hidden>" : redactUserInfo(value);
-        return key.key() + "='" + shown + "': allowed " + key.allowed();
+        if (value == null) {
+            return required(key.key(), key.allowed());
+        }
+        return got(key.key(), key.isSecret() ? "<hidden>" : redactUserInfo(value), key.allowed());
+    }
+
+    /** {@code key is required: allowed}. */
+    static String required(String key, String allowed) {
+        return key + " is required: " + allowed;
+    }
+
+    /** {@code key: got 'value'; allowed …} for a value that may be shown. */
+    static String got(String key, String shown, String allowed) {
+        return key + ": got '" + shown + "'; allowed " + allowed;
     }
 
     /**

@@ -30,7 +30,7 @@ final class ConfigValidation {
         }
         Protocol protocol = (Protocol) values.get(ConfigKey.PROTOCOL);
         if (protocol == null) {
-            problems.add(ConfigProblems.problem(ConfigKey.PROTOCOL, "null"));
+            problems.add(ConfigProblems.problem(ConfigKey.PROTOCOL, null));
         }
         boolean insecure = Boolean.TRUE.equals(values.get(ConfigKey.INSECURE));
         URI endpoint = EndpointParser.parse(problems, ConfigKey.ENDPOINT, (String) values.get(ConfigKey.ENDPOINT),
@@ -58,8 +58,8 @@ final class ConfigValidation {
         buckets.forEach((name, boundaries) -> {
             String p = name == null || name.isBlank() ? "a histogram name" : HistogramBuckets.problem(boundaries);
             if (p != null) {
-                problems.add(ConfigKey.HISTOGRAM_PREFIX + Objects.toString(name, "") + ConfigKey.HISTOGRAM_BUCKETS_SUFFIX
-                    + "='" + boundaries + "': allowed " + p + ", e.g. 0.005,0.01,0.1,1");
+                problems.add(ConfigProblems.got(ConfigKey.HISTOGRAM_PREFIX + Objects.toString(name, "")
+                    + ConfigKey.HISTOGRAM_BUCKETS_SUFFIX, String.valueOf(boundaries), p + ", e.g. 0.005,0.01,0.1,1"));
             }
         });
     }
@@ -88,7 +88,7 @@ final class ConfigValidation {
                 if (key != ConfigKey.RETRY_BACKOFF || Boolean.TRUE.equals(values.get(ConfigKey.RETRY_ENABLED))) {
                     Duration d = (Duration) value;
                     if (d == null || d.isNegative() || d.isZero()) {
-                        problems.add(ConfigProblems.problem(key, d == null ? "null" : Durations.format(d)));
+                        problems.add(ConfigProblems.problem(key, d == null ? null : Durations.format(d)));
                     }
                 }
                 break;
@@ -101,7 +101,7 @@ final class ConfigValidation {
             case NAME:
                 String name = (String) value;
                 if (name == null || name.isBlank()) {
-                    problems.add(ConfigProblems.problem(key, name == null ? "" : name));
+                    problems.add(ConfigProblems.problem(key, name));
                 } else {
                     headerSafe(key, name, problems);
                 }
@@ -111,7 +111,7 @@ final class ConfigValidation {
                 break;
             case HISTOGRAM_AGGREGATION:
                 if (value == null) {
-                    problems.add(ConfigProblems.problem(key, "null"));
+                    problems.add(ConfigProblems.problem(key, null));
                 }
                 break;
             default:
@@ -138,7 +138,7 @@ final class ConfigValidation {
             problems.add(ConfigProblems.problem(ConfigKey.QUERY_ENDPOINT, "<with user info or query string>"));
         } else if ("http".equalsIgnoreCase(scheme) && !insecure && !EndpointParser.isLoopbackHost(queryEndpoint.getHost())) {
             // The query API carries a password or a token: plaintext needs the same opt-in as OTLP.
-            problems.add(ConfigKey.QUERY_ENDPOINT.key() + "='" + queryEndpoint + "': plaintext http:// to a"
+            problems.add(ConfigKey.QUERY_ENDPOINT.key() + ": got '" + queryEndpoint + "'; plaintext http:// to a"
                 + " non-loopback host sends the query credentials unencrypted; use https:// or set "
                 + ConfigKey.INSECURE.key() + "=true");
         } else if (credentials == null) {

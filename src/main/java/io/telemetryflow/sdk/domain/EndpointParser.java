@@ -18,7 +18,7 @@ final class EndpointParser {
     /** The resolved endpoint, or {@code null} after adding a problem naming {@code key}. */
     static URI parse(List<String> problems, ConfigKey key, String endpoint, boolean insecure, Protocol protocol) {
         if (endpoint == null || endpoint.isBlank()) {
-            problems.add(ConfigProblems.problem(key, ""));
+            problems.add(ConfigProblems.problem(key, null));
             return null;
         }
         String raw = endpoint.trim();
@@ -61,7 +61,7 @@ final class EndpointParser {
             return null;
         }
         if ("http".equals(uri.getScheme()) && !insecure && !isLoopbackHost(uri.getHost())) {
-            problems.add(key.key() + "='" + raw + "': plaintext http:// to a non-loopback host"
+            problems.add(key.key() + ": got '" + raw + "'; plaintext http:// to a non-loopback host"
                 + " sends the API key unencrypted; use https:// or set " + ConfigKey.INSECURE.key() + "=true");
         }
         return uri;

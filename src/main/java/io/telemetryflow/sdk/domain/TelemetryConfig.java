@@ -184,6 +184,9 @@ public final class TelemetryConfig {
     /** Explicit bucket boundaries per histogram name ({@code telemetryflow.metrics.histogram.<name>.buckets}). */
     public Map<String, List<Double>> histogramBuckets() { return histogramBuckets; }
 
+    /** Whether OpenTelemetry's own {@code otel.sdk.*} metrics are exported with the application's. */
+    public boolean selfMetricsEnabled() { return get(ConfigKey.METRICS_SELF_ENABLED); }
+
     /** Whether metric exemplars are sampled from traced requests. */
     public boolean exemplarsEnabled() { return get(ConfigKey.EXEMPLARS_ENABLED); }
 
@@ -334,6 +337,9 @@ public final class TelemetryConfig {
             }
             return this;
         }
+
+        /** {@code telemetryflow.metrics.self.enabled}: OpenTelemetry's own {@code otel.sdk.*} metrics. */
+        public Builder selfMetrics(boolean v) { return set(ConfigKey.METRICS_SELF_ENABLED, v); }
 
         /** {@code telemetryflow.exemplars.enabled}. */
         public Builder exemplars(boolean v) { return set(ConfigKey.EXEMPLARS_ENABLED, v); }

@@ -18,16 +18,19 @@ public final class TelemetryConfigException extends IllegalArgumentException {
         this.problems = List.copyOf(problems);
     }
 
-    /** Each problem on its own, e.g. {@code telemetryflow.protocol='ftp': allowed grpc or http}. */
+    /**
+     * Each problem on its own, e.g. {@code telemetryflow.protocol: got 'ftp'; allowed grpc or http} or
+     * {@code telemetryflow.service-name is required: a non-blank service name (or OTEL_SERVICE_NAME)}.
+     */
     public List<String> problems() {
         return problems;
     }
 
     private static String format(List<String> problems) {
         if (problems.size() == 1) {
-            return "Invalid TelemetryFlow configuration: " + problems.get(0);
+            return "TelemetryFlow configuration is invalid: " + problems.get(0);
         }
-        StringBuilder sb = new StringBuilder("Invalid TelemetryFlow configuration (")
+        StringBuilder sb = new StringBuilder("TelemetryFlow configuration is invalid (")
             .append(problems.size()).append(" problems):");
         for (String p : problems) {
             sb.append("\n  - ").append(p);

@@ -101,8 +101,8 @@ public final class TelemetryConfigParser {
                 b.histogramBuckets(name, HistogramBuckets.parse(text));
             } catch (NumberFormatException e) {
                 String key = ConfigKey.HISTOGRAM_PREFIX + name + ConfigKey.HISTOGRAM_BUCKETS_SUFFIX;
-                v.problems.add(key + "='" + text + "': allowed finite, strictly ascending numbers separated by commas,"
-                    + " e.g. 0.005,0.01,0.1,1");
+                v.problems.add(ConfigProblems.got(key, text,
+                    "finite, strictly ascending numbers separated by commas, e.g. 0.005,0.01,0.1,1"));
                 v.failedKeys.add(key);
             }
         });
@@ -113,7 +113,7 @@ public final class TelemetryConfigParser {
             // Report parse problems first, then validation problems of keys that did parse.
             List<String> all = new ArrayList<>(v.problems);
             for (String p : e.problems()) {
-                if (v.failedKeys.stream().noneMatch(k -> p.startsWith(k + "=") || p.startsWith(k + " "))) {
+                if (v.failedKeys.stream().noneMatch(k -> p.startsWith(k + ":") || p.startsWith(k + " "))) {
                     all.add(p);
                 }
             }

@@ -211,7 +211,7 @@ public final class ExportHealth {
         if (response instanceof GrpcResponse) {
             return isRetryable(((GrpcResponse) response).getStatusCode());
         }
-        return true; // no answer: the backend was not reached (down, refused, timed out)
+        return !isPlaintextAnswerToTls(cause); // no answer: the backend was not reached (down, refused, timed out)
     }
 
     /** Whether an HTTP answer with {@code status} may succeed when sent again: 408, 429, 502, 503, 504. */
@@ -329,11 +329,30 @@ public final class ExportHealth {
             return "the collector refused API key id " + (keyId == null ? "(unset)" : keyId) + " (" + status
                 + "); not retried: check telemetryflow.api-key-id and telemetryflow.api-key-secret";
         }
+        if (isPlaintextAnswerToTls(cause)) {
+            return "the endpoint answered in plaintext to a TLS handshake; for a local collector without TLS set"
+                + " telemetryflow.insecure=true (or an http:// endpoint), else check the port";
+        }
         if (gzipOverHttp && response instanceof HttpResponse && ((HttpResponse) response).getStatusCode() == 400) {
             return "the TelemetryFlow collector does not decode gzip on OTLP/HTTP; set telemetryflow.compression=none"
                 + " (or auto, the default: gzip on gRPC only)";
         }
         return null;
+    }
+
+    /**
+     * Whether a TLS handshake got a plaintext answer (the JDK's "Unsupported or unrecognized SSL message"):
+     * an endpoint without TLS behind a {@code host:port} that defaults to TLS. Final: resending cannot help.
+     */
+    static boolean isPlaintextAnswerToTls(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLException && t.getMessage() != null
+                && (t.getMessage().contains("Unsupported or unrecognized SSL message")
+                    || t.getMessage().contains("plaintext connection"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -32,6 +32,8 @@ import io.telemetryflow.sdk.domain.TelemetryConfig;
  */
 public final class OpenTelemetrySdkFactory {
 
+    private static final String SELF_METRICS = "otel.sdk.*";
+
     private OpenTelemetrySdkFactory() {
     }
 
@@ -73,6 +75,12 @@ public final class OpenTelemetrySdkFactory {
             config.histogramBuckets().forEach((name, boundaries) -> meters.registerView(
                 InstrumentSelector.builder().setType(InstrumentType.HISTOGRAM).setName(name).build(),
                 View.builder().setAggregation(Aggregation.explicitBucketHistogram(boundaries)).build()));
+            if (!config.selfMetricsEnabled()) {
+                // OpenTelemetry's own instruments (otel.sdk.*, e.g. the reader's collection duration):
+                // noise among the application's metrics unless asked for.
+                meters.registerView(InstrumentSelector.builder().setName(SELF_METRICS).build(),
+                    View.builder().setAggregation(Aggregation.drop()).build());
+            }
             sdk.setMeterProvider(meters.build());
         }
         if (config.isSignalEnabled(SignalType.LOGS)) {

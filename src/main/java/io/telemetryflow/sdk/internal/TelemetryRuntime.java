@@ -34,7 +34,7 @@ public final class TelemetryRuntime {
     /** Instrumentation scope name of everything the SDK records. */
     public static final String SCOPE = "io.telemetryflow.sdk";
     /** Instrumentation scope version. */
-    public static final String SCOPE_VERSION = "1.0.0";
+    public static final String SCOPE_VERSION = SdkVersion.VALUE;
 
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(TelemetryRuntime.class.getName());
 
@@ -96,6 +96,7 @@ public final class TelemetryRuntime {
             LOG.warning("TelemetryFlow: telemetryflow.insecure=true: the API key is sent in plaintext to "
                 + config.endpoint().getHost() + "; use TLS outside development");
         }
+        LOG.info(LifecycleLog.started(config));
     }
 
     /** Starts the SDK for an enabled configuration. */
@@ -191,7 +192,9 @@ public final class TelemetryRuntime {
         stopper.start();
         // Masked in OpenTelemetry's log lines until the exporters are really gone.
         done.whenComplete(() -> Secrets.unregister(config.credentials().keySecret()));
-        return done.join(wait, TimeUnit.MILLISECONDS).isSuccess();
+        boolean stopped = done.join(wait, TimeUnit.MILLISECONDS).isSuccess();
+        LOG.info(LifecycleLog.stopped(health.snapshot())); // after the final export, or what is left unsent
+        return stopped;
     }
 
     /** A wait bound in milliseconds: {@code null} is a programming error, negative means do not wait. */

@@ -105,6 +105,7 @@ class TelemetryConfigParserTest {
         c.add(new Case(ConfigKey.SPANS_MAX_OPEN, "-1", "-1"));
         c.add(new Case(ConfigKey.SPANS_MAX_OPEN, "1e3", "1e3"));
         c.add(new Case(ConfigKey.METRICS_HISTOGRAM_AGGREGATION, "linear", "linear"));
+        c.add(new Case(ConfigKey.METRICS_SELF_ENABLED, "yes", "yes"));
         c.add(new Case(ConfigKey.EXEMPLARS_ENABLED, "enabled", "enabled"));
         c.add(new Case(ConfigKey.API_V2, "v3", "v3"));
         c.add(new Case(ConfigKey.QUERY_ENDPOINT, "ftp://query.example.com", "ftp://query.example.com"));
@@ -136,6 +137,19 @@ class TelemetryConfigParserTest {
     }
 
     @Test
+    void aMissingKeyIsRequiredAndABadOneQuotesWhatItGot() {
+        Map<String, String> values = validMap();
+        values.remove(ConfigKey.SERVICE_NAME.key());
+        values.put(ConfigKey.TIMEOUT.key(), "soon");
+        TelemetryConfigException e = catchThrowableOfType(TelemetryConfigException.class, () -> parse(values));
+
+        assertThat(e.getMessage()).startsWith("TelemetryFlow configuration is invalid (2 problems):");
+        assertThat(e.problems()).containsExactlyInAnyOrder(
+            "telemetryflow.timeout: got 'soon'; allowed " + ConfigKey.TIMEOUT.allowed(),
+            "telemetryflow.service-name is required: " + ConfigKey.SERVICE_NAME.allowed());
+    }
+
+    @Test
     void histogramBucketsAreReadPerNameFromThePropertyNames() {
         Map<String, String> values = validMap();
         values.put("telemetryflow.metrics.histogram.order.value.buckets", "1, 10,100");
@@ -160,7 +174,7 @@ class TelemetryConfigParserTest {
 
         assertThat(e).as("expected a TelemetryConfigException").isNotNull();
         assertThat(e.problems()).singleElement().asString()
-            .startsWith("telemetryflow.metrics.histogram.order.value.buckets=").contains("allowed");
+            .startsWith("telemetryflow.metrics.histogram.order.value.buckets: got").contains("allowed");
     }
 
     @Test
@@ -176,7 +190,7 @@ class TelemetryConfigParserTest {
         Map<String, String> values = validMap();
         values.put(ConfigKey.PROTOCOL.key(), "udp");
         TelemetryConfigException e = catchThrowableOfType(TelemetryConfigException.class, () -> parse(values));
-        assertThat(e.getMessage()).contains("telemetryflow.protocol='udp'").contains("grpc or http");
+        assertThat(e.getMessage()).contains("telemetryflow.protocol: got 'udp'").contains("grpc or http");
     }
 
     @Test

@@ -48,7 +48,8 @@ class TelemetryConfigValidationTest {
     /** Keys whose builder setter is a plain boolean: no value of them is invalid in the typed builder. */
     static final Set<ConfigKey> BOOLEAN_KEYS = EnumSet.of(ConfigKey.ENABLED, ConfigKey.INSECURE,
         ConfigKey.COMPRESSION, ConfigKey.RETRY_ENABLED, ConfigKey.SIGNALS_METRICS, ConfigKey.SIGNALS_LOGS,
-        ConfigKey.SIGNALS_TRACES, ConfigKey.EXEMPLARS_ENABLED, ConfigKey.API_V2, ConfigKey.JAXRS_ENABLED,
+        ConfigKey.SIGNALS_TRACES, ConfigKey.EXEMPLARS_ENABLED, ConfigKey.METRICS_SELF_ENABLED, ConfigKey.API_V2,
+        ConfigKey.JAXRS_ENABLED,
         ConfigKey.LOGS_JUL_ENABLED,
         // set through QueryCredentials, whose factories reject blank values themselves
         ConfigKey.QUERY_TOKEN, ConfigKey.QUERY_EMAIL, ConfigKey.QUERY_PASSWORD);
@@ -167,10 +168,10 @@ class TelemetryConfigValidationTest {
     void theMessageNamesTheBadValueAndWhatIsAllowed() {
         TelemetryConfigException e = catchThrowableOfType(TelemetryConfigException.class,
             () -> valid().batch(Duration.ofSeconds(1), 0).build());
-        assertThat(e.getMessage()).contains("telemetryflow.batch.max-size='0'")
+        assertThat(e.getMessage()).contains("telemetryflow.batch.max-size: got '0'")
             .contains(ConfigKey.BATCH_MAX_SIZE.allowed());
         e = catchThrowableOfType(TelemetryConfigException.class, () -> valid().endpoint("ftp://c.example.com").build());
-        assertThat(e.getMessage()).contains("telemetryflow.endpoint='ftp://c.example.com'")
+        assertThat(e.getMessage()).contains("telemetryflow.endpoint: got 'ftp://c.example.com'")
             .contains(ConfigKey.ENDPOINT.allowed());
     }
 

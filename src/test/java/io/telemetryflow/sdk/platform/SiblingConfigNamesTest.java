@@ -39,7 +39,7 @@ class SiblingConfigNamesTest {
         assertThat(parse(Map.of("TELEMETRYFLOW_ENABLE_TRACES", "false", "telemetryflow.signals.traces", "true"))
             .isSignalEnabled(SignalType.TRACES)).isTrue();
         assertThatThrownBy(() -> parse(Map.of("TELEMETRYFLOW_ENABLE_METRICS", "maybe")))
-            .isInstanceOf(TelemetryConfigException.class).hasMessageContaining("telemetryflow.signals.metrics='maybe'");
+            .isInstanceOf(TelemetryConfigException.class).hasMessageContaining("telemetryflow.signals.metrics: got 'maybe'");
     }
 
     @Test
@@ -49,7 +49,7 @@ class SiblingConfigNamesTest {
         assertThat(parse(Map.of("telemetryflow.protocol", "http", "telemetryflow.compression", "gzip")).compression()).isTrue();
         assertThat(parse(Map.of("telemetryflow.compression", "none")).compression()).isFalse();
         assertThatThrownBy(() -> parse(Map.of("telemetryflow.compression", "zstd")))
-            .hasMessageContaining("telemetryflow.compression='zstd'").hasMessageContaining("auto");
+            .hasMessageContaining("telemetryflow.compression: got 'zstd'").hasMessageContaining("auto");
     }
 
     @Test
@@ -61,7 +61,7 @@ class SiblingConfigNamesTest {
         assertThat(c.endpoint(SignalType.LOGS).toString()).isEqualTo("https://logs.example:4317");
         assertThat(c.endpoint(SignalType.TRACES)).isEqualTo(c.endpoint());
         assertThatThrownBy(() -> parse(Map.of("telemetryflow.traces.endpoint", "http://collector.example:4317")))
-            .hasMessageContaining("telemetryflow.traces.endpoint='http://collector.example:4317': plaintext");
+            .hasMessageContaining("telemetryflow.traces.endpoint: got 'http://collector.example:4317'; plaintext");
     }
 
     @Test

@@ -132,6 +132,8 @@ class BadInputCorpusTest {
             bad(ConfigKey.BATCH_MAX_QUEUE_SIZE, "10"), // below batch.max-size 512
             bad(ConfigKey.SPANS_MAX_OPEN, "0"),
             bad(ConfigKey.EXEMPLARS_ENABLED, "x"),
+            bad(ConfigKey.METRICS_SELF_ENABLED, "sometimes"),
+            bad(ConfigKey.METRICS_HISTOGRAM_AGGREGATION, "log-linear"),
             bad(ConfigKey.API_V2, "v3"),
             bad(ConfigKey.QUERY_ENDPOINT, "ftp://query.example.com"),
             bad(ConfigKey.QUERY_ENDPOINT, "not a url"),

@@ -538,7 +538,7 @@ abstract class ShopAppITBase {
         Started bad = start("bad-api-key-id", env, Map.of());
         others.add(bad.process());
         String output = assertStartFailed(bad);
-        assertThat(output).contains("telemetryflow.api-key-id");
+        assertThat(output).contains("TelemetryFlow configuration is invalid").contains("telemetryflow.api-key-id");
         assertThat(output).doesNotContain(secret);
         assertThat(output).doesNotContain(secret.substring("tfs_".length()));
     }
