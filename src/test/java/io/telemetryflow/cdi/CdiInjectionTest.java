@@ -44,6 +44,10 @@ class CdiInjectionTest {
             ReceivedMetric counter = receiver.awaitMetric("from.client", WAIT);
             ReceivedLog log = receiver.awaitLog("from injected logger", WAIT);
             assertThat(meter.sumValue()).isEqualTo(2.0);
+            // the JVM's runtime metrics, on Weld SE as everywhere, with the first export
+            assertThat(receiver.awaitMetric("jvm.memory.used", WAIT).resourceAttributes())
+                .containsEntry("service.name", "cdi-test-service");
+            receiver.awaitMetric("jvm.thread.count", WAIT);
             for (Map<String, Object> resource : java.util.List.of(span.resourceAttributes(),
                 meter.resourceAttributes(), counter.resourceAttributes(), log.resourceAttributes())) {
                 assertThat(resource).containsEntry("service.name", "cdi-test-service")

@@ -161,7 +161,7 @@ class JaxrsServerFilterTest {
 
     // ------------------------------------------------------------------ a JAX-RS runtime's view
 
-    private static TelemetryServerFilter filter() throws ReflectiveOperationException {
+    static TelemetryServerFilter filter() throws ReflectiveOperationException {
         TelemetryServerFilter filter = new TelemetryServerFilter();
         Method resourceMethod = Orders.class.getMethod("status");
         ResourceInfo info = proxy(ResourceInfo.class, (name, args) -> switch (name) {
@@ -175,7 +175,7 @@ class JaxrsServerFilterTest {
         return filter;
     }
 
-    private static ContainerRequestContext request(String method, String path, Map<String, String> headers) {
+    static ContainerRequestContext request(String method, String path, Map<String, String> headers) {
         URI uri = URI.create("http://127.0.0.1:8080" + path);
         UriInfo uriInfo = proxy(UriInfo.class, (name, args) -> name.equals("getRequestUri") ? uri : null);
         MultivaluedMap<String, String> headerMap = new MultivaluedHashMap<>();
@@ -193,7 +193,7 @@ class JaxrsServerFilterTest {
         });
     }
 
-    private static ContainerResponseContext response(int status) {
+    static ContainerResponseContext response(int status) {
         return proxy(ContainerResponseContext.class, (name, args) -> {
             if (name.equals("getStatus")) {
                 return status;

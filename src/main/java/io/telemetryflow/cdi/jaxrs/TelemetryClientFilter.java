@@ -13,6 +13,8 @@ import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.client.ClientResponseContext;
 import jakarta.ws.rs.client.ClientResponseFilter;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Client-side JAX-RS tracing: a CLIENT span per outgoing request, child of the current span,
@@ -31,8 +33,10 @@ public class TelemetryClientFilter implements ClientRequestFilter, ClientRespons
     private static final AttributeKey<Long> STATUS = AttributeKey.longKey("http.response.status_code");
     private static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
 
+    // put with a fresh list, not putSingle: putSingle clears the existing list in place, and another
+    // filter (WildFly's MicroProfile Telemetry one) may have written this header with an immutable list.
     private static final TextMapSetter<ClientRequestContext> HEADERS =
-        (carrier, key, value) -> carrier.getHeaders().putSingle(key, value);
+        (carrier, key, value) -> carrier.getHeaders().put(key, new ArrayList<>(List.of(value)));
 
     private final JaxrsTelemetry telemetry = new JaxrsTelemetry();
 

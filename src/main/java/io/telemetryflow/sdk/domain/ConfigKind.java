@@ -29,6 +29,12 @@ enum ConfigKind {
     COMPRESSION(ConfigKind::compression),
     /** {@code explicit} or {@code base2_exponential}. */
     HISTOGRAM_AGGREGATION(HistogramAggregation::parse),
+    /** An OpenTelemetry sampler name ({@link Sampling}). */
+    SAMPLING(Sampling::parse),
+    /** A ratio from 0 to 1. */
+    RATIO(s -> Double.parseDouble(s.trim())),
+    /** A comma-separated list of propagation formats ({@link Propagation}). */
+    PROPAGATION(Propagation::parseList),
     /** An absolute URL. */
     URL(ConfigKind::uri),
     /** Part of a composite credential (API key, query login): read by the parser, checked by its type. */

@@ -109,6 +109,14 @@ final class ConfigValidation {
             case TEXT:
                 headerSafe(key, (String) value, problems);
                 break;
+            case RATIO:
+                Double ratio = (Double) value;
+                if (ratio == null || !(ratio >= 0.0 && ratio <= 1.0)) {
+                    problems.add(ConfigProblems.problem(key, ratio == null ? null : String.valueOf(ratio)));
+                }
+                break;
+            case SAMPLING:
+            case PROPAGATION:
             case HISTOGRAM_AGGREGATION:
                 if (value == null) {
                     problems.add(ConfigProblems.problem(key, null));

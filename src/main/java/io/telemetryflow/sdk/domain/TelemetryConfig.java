@@ -178,11 +178,23 @@ public final class TelemetryConfig {
     /** Cap on spans started with {@code startSpan} and not yet ended. */
     public int maxOpenSpans() { return get(ConfigKey.SPANS_MAX_OPEN); }
 
+    /** Which traces are recorded: {@code parentbased_always_on} unless configured. */
+    public Sampling sampling() { return get(ConfigKey.TRACES_SAMPLER); }
+
+    /** The ratio of the {@code traceidratio} samplers, from 0 to 1. */
+    public double samplingRatio() { return get(ConfigKey.TRACES_SAMPLER_ARG); }
+
+    /** The context propagation formats: W3C Trace Context and Baggage unless configured. */
+    public Set<Propagation> propagators() { return get(ConfigKey.PROPAGATORS); }
+
     /** How histograms aggregate: explicit buckets (the default) or base-2 exponential. */
     public HistogramAggregation histogramAggregation() { return get(ConfigKey.METRICS_HISTOGRAM_AGGREGATION); }
 
     /** Explicit bucket boundaries per histogram name ({@code telemetryflow.metrics.histogram.<name>.buckets}). */
     public Map<String, List<Double>> histogramBuckets() { return histogramBuckets; }
+
+    /** Whether the JVM's runtime metrics ({@code jvm.memory.used}, {@code jvm.thread.count}, …) are exported. */
+    public boolean runtimeMetricsEnabled() { return get(ConfigKey.METRICS_RUNTIME_ENABLED); }
 
     /** Whether OpenTelemetry's own {@code otel.sdk.*} metrics are exported with the application's. */
     public boolean selfMetricsEnabled() { return get(ConfigKey.METRICS_SELF_ENABLED); }
@@ -322,6 +334,20 @@ public final class TelemetryConfig {
         /** {@code telemetryflow.spans.max-open}. */
         public Builder maxOpenSpans(int v) { return set(ConfigKey.SPANS_MAX_OPEN, v); }
 
+        /** {@code telemetryflow.traces.sampler} and {@code .sampler.arg} (the ratio, used by the traceidratio kinds). */
+        public Builder sampling(Sampling sampler, double ratio) {
+            return set(ConfigKey.TRACES_SAMPLER, sampler).set(ConfigKey.TRACES_SAMPLER_ARG, ratio);
+        }
+
+        /** {@code telemetryflow.propagators}; {@code null} is a problem, an empty set propagates nothing. */
+        public Builder propagators(Set<Propagation> v) {
+            EnumSet<Propagation> copy = EnumSet.noneOf(Propagation.class);
+            if (v != null) {
+                copy.addAll(v);
+            }
+            return set(ConfigKey.PROPAGATORS, v == null ? null : Collections.unmodifiableSet(copy));
+        }
+
         /** {@code telemetryflow.metrics.histogram.aggregation}. */
         public Builder histogramAggregation(HistogramAggregation v) { return set(ConfigKey.METRICS_HISTOGRAM_AGGREGATION, v); }
 
@@ -337,6 +363,9 @@ public final class TelemetryConfig {
             }
             return this;
         }
+
+        /** {@code telemetryflow.metrics.runtime.enabled}: the JVM's runtime metrics. */
+        public Builder runtimeMetrics(boolean v) { return set(ConfigKey.METRICS_RUNTIME_ENABLED, v); }
 
         /** {@code telemetryflow.metrics.self.enabled}: OpenTelemetry's own {@code otel.sdk.*} metrics. */
         public Builder selfMetrics(boolean v) { return set(ConfigKey.METRICS_SELF_ENABLED, v); }

@@ -17,10 +17,15 @@ import io.opentelemetry.sdk.metrics.SdkMeterProviderBuilder;
 import io.opentelemetry.sdk.metrics.View;
 import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
 import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.extension.trace.propagation.B3Propagator;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import io.telemetryflow.sdk.domain.Propagation;
 import io.telemetryflow.sdk.domain.SignalType;
 import io.telemetryflow.sdk.domain.TelemetryConfig;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Builds the OpenTelemetry SDK for a configuration: one provider per enabled signal, each with
@@ -47,9 +52,7 @@ public final class OpenTelemetrySdkFactory {
         RetryBuffers.Limits limits = buffers.limits(config);
         OtlpExporterFactory exporters = new OtlpExporterFactory(config);
         Resource resource = ResourceFactory.create(config);
-        OpenTelemetrySdkBuilder sdk = OpenTelemetrySdk.builder()
-            .setPropagators(ContextPropagators.create(TextMapPropagator.composite(
-                W3CTraceContextPropagator.getInstance(), W3CBaggagePropagator.getInstance())));
+        OpenTelemetrySdkBuilder sdk = OpenTelemetrySdk.builder().setPropagators(propagators(config));
 
         if (config.isSignalEnabled(SignalType.TRACES)) {
             BatchSpanProcessor processor = BatchSpanProcessor.builder(
@@ -59,7 +62,7 @@ public final class OpenTelemetrySdkFactory {
                 .setMaxQueueSize(config.maxQueueSize())
                 .setExporterTimeout(config.timeout().multipliedBy(config.maxRetries() + 1L))
                 .build();
-            sdk.setTracerProvider(SdkTracerProvider.builder().setResource(resource)
+            sdk.setTracerProvider(SdkTracerProvider.builder().setResource(resource).setSampler(sampler(config))
                 .addSpanProcessor(new CountingSpanProcessor(processor, health)).build());
         }
         if (config.isSignalEnabled(SignalType.METRICS)) {
@@ -95,5 +98,32 @@ public final class OpenTelemetrySdkFactory {
                 .addLogRecordProcessor(new CountingLogRecordProcessor(processor, health)).build());
         }
         return sdk.build();
+    }
+
+    /** OpenTelemetry's sampler for the configured one. */
+    static Sampler sampler(TelemetryConfig config) {
+        double ratio = config.samplingRatio();
+        switch (config.sampling()) {
+            case ALWAYS_ON: return Sampler.alwaysOn();
+            case ALWAYS_OFF: return Sampler.alwaysOff();
+            case TRACEIDRATIO: return Sampler.traceIdRatioBased(ratio);
+            case PARENTBASED_ALWAYS_OFF: return Sampler.parentBased(Sampler.alwaysOff());
+            case PARENTBASED_TRACEIDRATIO: return Sampler.parentBased(Sampler.traceIdRatioBased(ratio));
+            default: return Sampler.parentBased(Sampler.alwaysOn());
+        }
+    }
+
+    /** The configured propagation formats, composed in a fixed order (W3C first). */
+    static ContextPropagators propagators(TelemetryConfig config) {
+        List<TextMapPropagator> formats = new ArrayList<>();
+        for (Propagation p : config.propagators()) {
+            switch (p) {
+                case TRACECONTEXT: formats.add(W3CTraceContextPropagator.getInstance()); break;
+                case BAGGAGE: formats.add(W3CBaggagePropagator.getInstance()); break;
+                case B3: formats.add(B3Propagator.injectingSingleHeader()); break;
+                default: formats.add(B3Propagator.injectingMultiHeaders()); break;
+            }
+        }
+        return ContextPropagators.create(TextMapPropagator.composite(formats));
     }
 }

@@ -55,6 +55,7 @@ public final class TelemetryRuntime {
         new java.util.concurrent.ConcurrentHashMap<>();
     private final QueryBus queryBus;
     private final io.telemetryflow.sdk.internal.logging.OtlpLogHandler julHandler;
+    private final RuntimeMetrics runtimeMetrics;
 
     private TelemetryRuntime(TelemetryConfig config) {
         // Before any exporter exists: OpenTelemetry's per-export failure logging is rate-limited,
@@ -96,6 +97,9 @@ public final class TelemetryRuntime {
             LOG.warning("TelemetryFlow: telemetryflow.insecure=true: the API key is sent in plaintext to "
                 + config.endpoint().getHost() + "; use TLS outside development");
         }
+        boolean jvmMetrics = config.runtimeMetricsEnabled()
+            && config.isSignalEnabled(io.telemetryflow.sdk.domain.SignalType.METRICS);
+        this.runtimeMetrics = jvmMetrics ? RuntimeMetrics.start(sdk) : null;
         LOG.info(LifecycleLog.started(config));
     }
 
@@ -193,6 +197,9 @@ public final class TelemetryRuntime {
         // Masked in OpenTelemetry's log lines until the exporters are really gone.
         done.whenComplete(() -> Secrets.unregister(config.credentials().keySecret()));
         boolean stopped = done.join(wait, TimeUnit.MILLISECONDS).isSuccess();
+        if (runtimeMetrics != null) {
+            runtimeMetrics.close(); // after the final export, which still carries the JVM metrics
+        }
         LOG.info(LifecycleLog.stopped(health.snapshot())); // after the final export, or what is left unsent
         return stopped;
     }

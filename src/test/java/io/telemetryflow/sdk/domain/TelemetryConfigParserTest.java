@@ -106,6 +106,11 @@ class TelemetryConfigParserTest {
         c.add(new Case(ConfigKey.SPANS_MAX_OPEN, "1e3", "1e3"));
         c.add(new Case(ConfigKey.METRICS_HISTOGRAM_AGGREGATION, "linear", "linear"));
         c.add(new Case(ConfigKey.METRICS_SELF_ENABLED, "yes", "yes"));
+        c.add(new Case(ConfigKey.METRICS_RUNTIME_ENABLED, "maybe", "maybe"));
+        c.add(new Case(ConfigKey.TRACES_SAMPLER, "sometimes", "sometimes"));
+        c.add(new Case(ConfigKey.TRACES_SAMPLER_ARG, "half", "half"));
+        c.add(new Case(ConfigKey.TRACES_SAMPLER_ARG, "1.5", "1.5"));
+        c.add(new Case(ConfigKey.PROPAGATORS, "tracecontext,jaeger", "tracecontext,jaeger"));
         c.add(new Case(ConfigKey.EXEMPLARS_ENABLED, "enabled", "enabled"));
         c.add(new Case(ConfigKey.API_V2, "v3", "v3"));
         c.add(new Case(ConfigKey.QUERY_ENDPOINT, "ftp://query.example.com", "ftp://query.example.com"));
@@ -134,6 +139,22 @@ class TelemetryConfigParserTest {
         if (c.key() == ConfigKey.API_KEY_SECRET) {
             assertNoSecret(e.getMessage(), c.value());
         }
+    }
+
+    @Test
+    void theStandardOtelNamesAreFallbacksOfSamplerAndPropagators() {
+        Map<String, String> values = validMap();
+        values.put("otel.traces.sampler", "parentbased_traceidratio");
+        values.put("otel.traces.sampler.arg", "0.1");
+        values.put("otel.propagators", "b3,tracecontext");
+        TelemetryConfig fallback = parse(values);
+        assertThat(fallback.sampling()).isEqualTo(Sampling.PARENTBASED_TRACEIDRATIO);
+        assertThat(fallback.samplingRatio()).isEqualTo(0.1);
+        assertThat(fallback.propagators()).containsExactly(Propagation.TRACECONTEXT, Propagation.B3);
+
+        values.put(ConfigKey.TRACES_SAMPLER.key(), "always_off"); // our key wins
+        assertThat(parse(values).sampling()).isEqualTo(Sampling.ALWAYS_OFF);
+        assertThat(parse(validMap()).propagators()).containsExactly(Propagation.TRACECONTEXT, Propagation.BAGGAGE);
     }
 
     @Test

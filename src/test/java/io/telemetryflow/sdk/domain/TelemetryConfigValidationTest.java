@@ -48,7 +48,7 @@ class TelemetryConfigValidationTest {
     /** Keys whose builder setter is a plain boolean: no value of them is invalid in the typed builder. */
     static final Set<ConfigKey> BOOLEAN_KEYS = EnumSet.of(ConfigKey.ENABLED, ConfigKey.INSECURE,
         ConfigKey.COMPRESSION, ConfigKey.RETRY_ENABLED, ConfigKey.SIGNALS_METRICS, ConfigKey.SIGNALS_LOGS,
-        ConfigKey.SIGNALS_TRACES, ConfigKey.EXEMPLARS_ENABLED, ConfigKey.METRICS_SELF_ENABLED, ConfigKey.API_V2,
+        ConfigKey.SIGNALS_TRACES, ConfigKey.EXEMPLARS_ENABLED, ConfigKey.METRICS_SELF_ENABLED, ConfigKey.METRICS_RUNTIME_ENABLED, ConfigKey.API_V2,
         ConfigKey.JAXRS_ENABLED,
         ConfigKey.LOGS_JUL_ENABLED,
         // set through QueryCredentials, whose factories reject blank values themselves
@@ -81,6 +81,10 @@ class TelemetryConfigValidationTest {
         c.add(new Case("null protocol", ConfigKey.PROTOCOL, b -> b.protocol(null)));
         c.add(new Case("null histogram aggregation", ConfigKey.METRICS_HISTOGRAM_AGGREGATION,
             b -> b.histogramAggregation(null)));
+        c.add(new Case("null sampler", ConfigKey.TRACES_SAMPLER, b -> b.sampling(null, 1.0)));
+        c.add(new Case("ratio above 1", ConfigKey.TRACES_SAMPLER_ARG, b -> b.sampling(Sampling.TRACEIDRATIO, 1.5)));
+        c.add(new Case("NaN ratio", ConfigKey.TRACES_SAMPLER_ARG, b -> b.sampling(Sampling.TRACEIDRATIO, Double.NaN)));
+        c.add(new Case("null propagators", ConfigKey.PROPAGATORS, b -> b.propagators(null)));
         c.add(new Case("null timeout", ConfigKey.TIMEOUT, b -> b.timeout(null)));
         c.add(new Case("zero timeout", ConfigKey.TIMEOUT, b -> b.timeout(Duration.ZERO)));
         c.add(new Case("negative timeout", ConfigKey.TIMEOUT, b -> b.timeout(Duration.ofSeconds(-1))));
