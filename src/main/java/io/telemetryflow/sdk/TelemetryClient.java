@@ -35,20 +35,22 @@ import java.util.Map;
  *
  * <p>Record methods never block on export and never throw because of the backend: exports run
  * in the background with bounded queues, and what cannot be queued is dropped and counted in
- * {@link #health()}. They do throw {@link IllegalArgumentException} for programming errors
- * (blank or invalid names, negative counter increments, non-finite values) and
- * {@link IllegalStateException} before {@link #initialize()}. After {@link #shutdown()}, records
+ * {@link #health()}. They never throw at all: invalid input (blank or invalid names, negative counter
+ * increments, non-finite values, null attribute keys) and calls before {@link #initialize()} are not
+ * recorded, but counted as {@code rejected} in {@link #health()} and logged once per cause (before
+ * {@code initialize()} there is no health to count in: logged once). After {@link #shutdown()}, records
  * are dropped and counted. A client whose configuration is disabled does nothing at all.
  *
  * <p>Bad input, in detail (each case is proven by {@code BadInputCorpusTest}):
  * <ul>
- *   <li><b>{@link IllegalArgumentException}</b>, whose message names the argument (and never
- *       contains the API key secret): a {@code null} or blank metric, span or event name, or span
+ *   <li><b>Rejected</b> (not recorded, counted as {@code rejected} in {@link #health()}, the cause logged
+ *       once, naming the argument and never the API key secret): a {@code null} or blank metric, span or event name, or span
  *       id; a metric name that is not an OpenTelemetry instrument name (must start with a letter;
  *       letters, digits, {@code _ . - /}; at most 255 characters); a negative counter increment; a
  *       NaN or infinite gauge/metric value; a NaN, infinite or negative histogram value; a
- *       {@code null} log severity or message; a {@code null} attribute key; a {@code null} command,
- *       query or timeout.</li>
+ *       {@code null} log severity or message; a {@code null} attribute key. (A {@code null} command,
+ *       query or timeout given to {@link #send}, {@link #ask} or {@link #flush(Duration)} is still an
+ *       {@link IllegalArgumentException}: those are not record calls.)</li>
  *   <li><b>Accepted, adjusted</b>: a {@code null} attribute map (no attributes); {@code null}
  *       attribute values and blank keys (left out); {@code null} elements of array/collection
  *       values (left out); values of other types (recorded by {@code toString()}, or left out if
@@ -70,6 +72,7 @@ public final class TelemetryClient implements AutoCloseable {
     private final TelemetryConfig config;
     private volatile State state = State.NEW;
     private volatile TelemetryRuntime runtime;
+    private final java.util.concurrent.atomic.AtomicBoolean notRunningLogged = new java.util.concurrent.atomic.AtomicBoolean();
 
     TelemetryClient(TelemetryConfig config) {
         this.config = config;
@@ -161,26 +164,31 @@ public final class TelemetryClient implements AutoCloseable {
     /**
      * Adds {@code value} to the monotonic counter {@code name}.
      *
+     * <p>Never throws: a null, blank or invalid name or a {@code value} that is negative is not
+     * recorded but counted as rejected in {@link #health()} (logged once per cause), as is a call before
+     * {@link #initialize()}.
+     *
      * @param name instrument name, e.g. {@code orders.created}
      * @param value increment, at least 0
      * @param attributes data point attributes, may be {@code null} (see the class comment for odd values)
-     * @throws IllegalArgumentException if {@code name} is null, blank or not an instrument name, or
-     *     {@code value} is negative
-     * @throws IllegalStateException before {@link #initialize()}
      */
     public void incrementCounter(String name, long value, Map<String, ?> attributes) {
-        if (state == State.RUNNING) {
-            TelemetryRuntime rt = runtime;
-            if (rt != null) {
-                // Hot path: what dispatching RecordCounterCommand does (same checks, same exceptions,
-                // same recording), without the command object and its defensive copy of the map: the
-                // map is read once, here, on the caller's thread (bench/RESULTS.md).
-                RecordCounterCommand.validate(name, value);
-                rt.metricHandlers().addToCounter(name, value, AttributeMapper.toAttributesRejectingNullKeys(attributes));
-                return;
+        try {
+            if (state == State.RUNNING) {
+                TelemetryRuntime rt = runtime;
+                if (rt != null) {
+                    // Hot path: what dispatching RecordCounterCommand does (same checks, same rejections,
+                    // same recording), without the command object and its defensive copy of the map: the
+                    // map is read once, here, on the caller's thread (bench/RESULTS.md).
+                    RecordCounterCommand.validate(name, value);
+                    rt.metricHandlers().addToCounter(name, value, AttributeMapper.toAttributesRejectingNullKeys(attributes));
+                    return;
+                }
             }
+            dispatch(RecordCounterCommand.of(name, value, attributes), SignalType.METRICS);
+        } catch (RuntimeException e) {
+            rejected(SignalType.METRICS, e);
         }
-        dispatch(RecordCounterCommand.of(name, value, attributes), SignalType.METRICS);
     }
 
     /** Adds {@code value} (at least 0) to the counter {@code name}; see {@link #incrementCounter(String, long, Map)}. */
@@ -196,50 +204,70 @@ public final class TelemetryClient implements AutoCloseable {
     /**
      * Sets the synchronous gauge {@code name} to {@code value} for these attributes (last value wins).
      *
-     * @throws IllegalArgumentException if {@code name} is null, blank or not an instrument name, or
-     *     {@code value} is NaN or infinite
-     * @throws IllegalStateException before {@link #initialize()}
+     * <p>Never throws: a null, blank or invalid name or a {@code value} that is NaN or infinite is not
+     * recorded but counted as rejected in {@link #health()} (logged once per cause), as is a call before
+     * {@link #initialize()}.
      */
     public void recordGauge(String name, double value, Map<String, ?> attributes) {
-        dispatch(RecordGaugeCommand.of(name, value, attributes), SignalType.METRICS);
+        try {
+            dispatch(RecordGaugeCommand.of(name, value, attributes), SignalType.METRICS);
+        } catch (RuntimeException e) {
+            rejected(SignalType.METRICS, e);
+        }
     }
 
     /** Sets the gauge {@code name} to {@code value}; see {@link #recordGauge(String, double, Map)}. */
     public void recordGauge(String name, double value) {
-        dispatch(RecordGaugeCommand.of(name, value), SignalType.METRICS);
+        try {
+            dispatch(RecordGaugeCommand.of(name, value), SignalType.METRICS);
+        } catch (RuntimeException e) {
+            rejected(SignalType.METRICS, e);
+        }
     }
 
     /**
      * Records {@code value} into the histogram {@code name} with {@code unit} (e.g. {@code s},
      * {@code By}; {@code null} for none). The unit of a histogram is the one of its first record.
      *
-     * @throws IllegalArgumentException if {@code name} is null, blank or not an instrument name, or
-     *     {@code value} is negative, NaN or infinite
-     * @throws IllegalStateException before {@link #initialize()}
+     * <p>Never throws: a null, blank or invalid name or a {@code value} that is negative, NaN or infinite is not
+     * recorded but counted as rejected in {@link #health()} (logged once per cause), as is a call before
+     * {@link #initialize()}.
      */
     public void recordHistogram(String name, double value, String unit, Map<String, ?> attributes) {
-        dispatch(RecordHistogramCommand.of(name, value, unit, attributes), SignalType.METRICS);
+        try {
+            dispatch(RecordHistogramCommand.of(name, value, unit, attributes), SignalType.METRICS);
+        } catch (RuntimeException e) {
+            rejected(SignalType.METRICS, e);
+        }
     }
 
     /** Records {@code value} into the histogram {@code name}; see {@link #recordHistogram(String, double, String, Map)}. */
     public void recordHistogram(String name, double value, String unit) {
-        dispatch(RecordHistogramCommand.of(name, value, unit), SignalType.METRICS);
+        try {
+            dispatch(RecordHistogramCommand.of(name, value, unit), SignalType.METRICS);
+        } catch (RuntimeException e) {
+            rejected(SignalType.METRICS, e);
+        }
     }
 
     /**
      * Records a generic measurement (kept as a gauge: last value wins) with a unit.
      *
-     * @throws IllegalArgumentException if {@code name} is null, blank or not an instrument name, or
-     *     {@code value} is NaN or infinite
-     * @throws IllegalStateException before {@link #initialize()}
+     * <p>Never throws: a null, blank or invalid name or a {@code value} that is NaN or infinite is not
+     * recorded but counted as rejected in {@link #health()} (logged once per cause), as is a call before
+     * {@link #initialize()}.
      */
     public void recordMetric(String name, double value, String unit, Map<String, ?> attributes) {
-        dispatch(new RecordMetricCommand(name, value, unit, copy(attributes)), SignalType.METRICS);
+        try {
+            dispatch(new RecordMetricCommand(name, value, unit, copy(attributes)), SignalType.METRICS);
+        } catch (RuntimeException e) {
+            rejected(SignalType.METRICS, e);
+        }
     }
 
     /** Records a generic measurement without attributes. */
     public void recordMetric(String name, double value, String unit) {
-        dispatch(RecordMetricCommand.of(name, value, unit), SignalType.METRICS);
+        recordMetric(name, value, unit, null);
     }
 
     // ---------------------------------------------------------------- logs
@@ -247,11 +275,15 @@ public final class TelemetryClient implements AutoCloseable {
     /**
      * Emits a log record correlated with the current span. Any message length is accepted.
      *
-     * @throws IllegalArgumentException if {@code severity} or {@code message} is null
-     * @throws IllegalStateException before {@link #initialize()}
+     * <p>Never throws: a {@code null} severity or message, or a call before {@link #initialize()}, is not
+     * recorded but counted as rejected in {@link #health()} (logged once per cause).
      */
     public void log(Severity severity, String message, Map<String, ?> attributes) {
-        dispatch(new EmitLogCommand(severity, message, copy(attributes)), SignalType.LOGS);
+        try {
+            dispatch(new EmitLogCommand(severity, message, copy(attributes)), SignalType.LOGS);
+        } catch (RuntimeException e) {
+            rejected(SignalType.LOGS, e);
+        }
     }
 
     /** Emits a log record without attributes. */
@@ -291,14 +323,18 @@ public final class TelemetryClient implements AutoCloseable {
      * ({@code telemetryflow.spans.max-open}): the oldest are dropped and counted.
      *
      * @param kind span kind; {@code null} means INTERNAL
-     * @return the span id, or 16 zeros when telemetry is disabled or shut down
-     * @throws IllegalArgumentException if {@code name} is null or blank
-     * @throws IllegalStateException before {@link #initialize()}
+     * @return the span id, or 16 zeros when telemetry is disabled or shut down, or the call was rejected
+     *     (a null or blank name, before {@link #initialize()}: counted in {@link #health()}, never thrown)
      */
     public String startSpan(String name, SpanKind kind, Map<String, ?> attributes) {
-        StartSpanCommand command = new StartSpanCommand(name, kind, copy(attributes));
-        String id = dispatch(command, SignalType.TRACES);
-        return id == null ? io.opentelemetry.api.trace.SpanId.getInvalid() : id;
+        try {
+            StartSpanCommand command = new StartSpanCommand(name, kind, copy(attributes));
+            String id = dispatch(command, SignalType.TRACES);
+            return id == null ? io.opentelemetry.api.trace.SpanId.getInvalid() : id;
+        } catch (RuntimeException e) {
+            rejected(SignalType.TRACES, e);
+            return io.opentelemetry.api.trace.SpanId.getInvalid();
+        }
     }
 
     /** Starts an INTERNAL span without attributes. */
@@ -309,12 +345,15 @@ public final class TelemetryClient implements AutoCloseable {
     /**
      * Ends the span {@code spanId}; a non-null {@code errorOrNull} marks it failed (status ERROR and
      * an {@code exception} event). An id that is not open (unknown, already ended, evicted) is
-     * ignored and counted: ending a span twice never breaks a request.
-     *
-     * @throws IllegalArgumentException if {@code spanId} is null or blank
+     * ignored and counted: ending a span twice never breaks a request. A null or blank id is
+     * rejected (counted in {@link #health()}), never thrown.
      */
     public void endSpan(String spanId, Throwable errorOrNull) {
-        dispatch(new EndSpanCommand(spanId, errorOrNull), null);
+        try {
+            dispatch(new EndSpanCommand(spanId, errorOrNull), null);
+        } catch (RuntimeException e) {
+            rejected(SignalType.TRACES, e);
+        }
     }
 
     /** Ends the span {@code spanId} successfully. */
@@ -323,18 +362,20 @@ public final class TelemetryClient implements AutoCloseable {
     }
 
     /**
-     * Adds an event to the open span {@code spanId}. An id that is not open is ignored and counted.
-     *
-     * @throws IllegalArgumentException if {@code spanId} or {@code name} is null or blank
+     * Adds an event to the open span {@code spanId}. An id that is not open is ignored and counted;
+     * a null or blank id or name is rejected (counted in {@link #health()}), never thrown.
      */
     public void addSpanEvent(String spanId, String name, Map<String, ?> attributes) {
-        dispatch(new AddSpanEventCommand(spanId, name, copy(attributes)), null);
+        try {
+            dispatch(new AddSpanEventCommand(spanId, name, copy(attributes)), null);
+        } catch (RuntimeException e) {
+            rejected(SignalType.TRACES, e);
+        }
     }
 
     /**
-     * Starts an INTERNAL span that is current until closed (use try-with-resources).
-     *
-     * @throws IllegalArgumentException if {@code name} is blank
+     * Starts an INTERNAL span that is current until closed (use try-with-resources). A null or blank
+     * name is rejected (counted in {@link #health()}; the returned span records nothing), never thrown.
      */
     public TelemetrySpan span(String name) {
         return span(name, SpanKind.INTERNAL);
@@ -342,16 +383,21 @@ public final class TelemetryClient implements AutoCloseable {
 
     /** Starts a span of {@code kind} that is current until closed. */
     public TelemetrySpan span(String name, SpanKind kind) {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("span name must not be null or blank");
-        }
-        TelemetryRuntime rt = running();
-        if (rt == null) {
+        try {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("span name must not be null or blank");
+            }
+            TelemetryRuntime rt = running();
+            if (rt == null) {
+                return new TelemetrySpan(Span.getInvalid());
+            }
+            Span span = rt.tracer().spanBuilder(name)
+                .setSpanKind(io.telemetryflow.sdk.internal.SpanCommandHandlers.toOtel(kind)).startSpan();
+            return new TelemetrySpan(span);
+        } catch (RuntimeException e) {
+            rejected(SignalType.TRACES, e);
             return new TelemetrySpan(Span.getInvalid());
         }
-        Span span = rt.tracer().spanBuilder(name)
-            .setSpanKind(io.telemetryflow.sdk.internal.SpanCommandHandlers.toOtel(kind)).startSpan();
-        return new TelemetrySpan(span);
     }
 
     // ---------------------------------------------------------------- commands and queries
@@ -589,6 +635,21 @@ public final class TelemetryClient implements AutoCloseable {
             throw new IllegalStateException("TelemetryClient is not initialized; call initialize()");
         }
         return null;
+    }
+
+    /**
+     * A record call refused (invalid input, or before {@link #initialize()}): counted as rejected in
+     * {@link #health()} and logged once per cause, never thrown into the caller's code.
+     */
+    private void rejected(SignalType signal, RuntimeException e) {
+        String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        TelemetryRuntime rt = runtime;
+        if (rt != null) {
+            rt.health().rejected(signal, cause);
+        } else if (config.enabled() && notRunningLogged.compareAndSet(false, true)) {
+            java.util.logging.Logger.getLogger(TelemetryClient.class.getName()).warning("TelemetryFlow: a record call"
+                + " before initialize() was ignored: " + cause + " (logged once)");
+        }
     }
 
     /** The signal a recording command adds to (counted as dropped after shutdown); null for the others. */

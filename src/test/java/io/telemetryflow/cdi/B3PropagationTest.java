@@ -64,13 +64,17 @@ class B3PropagationTest {
         }
     }
 
-    private static ClientRequestContext clientRequest(MultivaluedMap<String, Object> headers) {
+    static ClientRequestContext clientRequest(MultivaluedMap<String, Object> headers) {
+        return clientRequest("GET", headers);
+    }
+
+    static ClientRequestContext clientRequest(String method, MultivaluedMap<String, Object> headers) {
         URI uri = URI.create("http://127.0.0.1:9/inventory");
         Map<String, Object> properties = new HashMap<>();
         return (ClientRequestContext) Proxy.newProxyInstance(B3PropagationTest.class.getClassLoader(),
             new Class<?>[] {ClientRequestContext.class}, (p, m, args) -> switch (m.getName()) {
                 case "getUri" -> uri;
-                case "getMethod" -> "GET";
+                case "getMethod" -> method;
                 case "getHeaders" -> headers;
                 case "getProperty" -> properties.get((String) args[0]);
                 case "setProperty" -> properties.put((String) args[0], args[1]);

@@ -116,7 +116,7 @@ class JaxrsServerFilterTest {
         assertThat(server.status().getMessage()).contains("without a JAX-RS response");
         assertThat(server.attributes()).containsEntry("error.type", "_OTHER").doesNotContainKey("http.response.status_code");
         ReceivedMetric duration = receiver.awaitMetric("http.server.request.duration", WAIT);
-        assertThat(duration.histogramCount(Map.of("http.request.method", "POST", "http.route", "/orders/{id}",
+        assertThat(duration.histogramCount(Map.of("url.scheme", "http", "http.request.method", "POST", "http.route", "/orders/{id}",
             "error.type", "_OTHER"))).isEqualTo(1);
     }
 

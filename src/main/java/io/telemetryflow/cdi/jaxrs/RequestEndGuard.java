@@ -2,6 +2,7 @@ package io.telemetryflow.cdi.jaxrs;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Observes;
 
 /**
  * Internal to the JAX-RS integration (public only because CDI proxies it): ends the SERVER span of
@@ -18,6 +19,20 @@ import jakarta.enterprise.context.RequestScoped;
 public class RequestEndGuard {
 
     private Runnable onEnd;
+
+    /**
+     * Never fired: a bean that declares an observer method is never removed as unused by Quarkus ArC,
+     * which would otherwise drop this bean (it is only looked up programmatically) and log a warning
+     * per request. Costs nothing elsewhere.
+     */
+    void keptByTheContainer(@Observes KeepBean ignored) {
+    }
+
+    /** The event type of {@link #keptByTheContainer}; nothing creates one. */
+    public static final class KeepBean {
+        private KeepBean() {
+        }
+    }
 
     /** Runs {@code action} when this request's CDI context ends (once; a later call replaces it). */
     public void onEnd(Runnable action) {

@@ -20,6 +20,8 @@ final class ServerCall {
     static final AttributeKey<String> ROUTE = AttributeKey.stringKey("http.route");
     static final AttributeKey<Long> STATUS = AttributeKey.longKey("http.response.status_code");
     static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
+    static final AttributeKey<String> URL_SCHEME = AttributeKey.stringKey("url.scheme");
+    static final AttributeKey<String> METHOD_ORIGINAL = AttributeKey.stringKey("http.request.method_original");
     /** The semantic conventions' {@code error.type} when no status code or exception type is known. */
     static final String OTHER_ERROR = "_OTHER";
     static final String NO_RESPONSE = "request ended without a JAX-RS response (an exception that no ExceptionMapper "
@@ -34,18 +36,21 @@ final class ServerCall {
     private final long startNanos;
     private final String method;
     private final String route;
+    private final String scheme;
     private final DoubleHistogram duration;
     private volatile boolean guarded;
     private boolean ended;
     private boolean scopeClosed;
 
-    private ServerCall(Span span, Scope scope, long startNanos, String method, String route, DoubleHistogram duration) {
+    private ServerCall(Span span, Scope scope, long startNanos, String method, String route, String scheme,
+                       DoubleHistogram duration) {
         this.span = span;
         this.scope = scope;
         this.thread = Thread.currentThread();
         this.startNanos = startNanos;
         this.method = method;
         this.route = route;
+        this.scheme = scheme;
         this.duration = duration;
     }
 
@@ -53,8 +58,9 @@ final class ServerCall {
      * Registers a call whose span was just made current ({@code scope}) on this thread; first cleans up
      * after an earlier request of this thread that nobody ended.
      */
-    static ServerCall open(Span span, Scope scope, long startNanos, String method, String route, DoubleHistogram duration) {
-        ServerCall call = new ServerCall(span, scope, startNanos, method, route, duration);
+    static ServerCall open(Span span, Scope scope, long startNanos, String method, String route, String scheme,
+                           DoubleHistogram duration) {
+        ServerCall call = new ServerCall(span, scope, startNanos, method, route, scheme, duration);
         OPEN_ON_THREAD.set(call);
         return call;
     }
@@ -157,6 +163,9 @@ final class ServerCall {
             return;
         }
         AttributesBuilder attributes = Attributes.builder().put(METHOD, method);
+        if (scheme != null) {
+            attributes.put(URL_SCHEME, scheme); // required on http.server.request.duration
+        }
         if (status > 0) {
             attributes.put(STATUS, (long) status);
         }

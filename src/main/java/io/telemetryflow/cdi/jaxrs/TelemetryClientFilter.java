@@ -8,6 +8,8 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapSetter;
 import io.telemetryflow.cdi.internal.LogOnce;
 import io.telemetryflow.sdk.internal.TelemetryRuntime;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.client.ClientResponseContext;
@@ -19,10 +21,13 @@ import java.util.List;
 /**
  * Client-side JAX-RS tracing: a CLIENT span per outgoing request, child of the current span,
  * with {@code traceparent}/{@code tracestate} (and baggage) injected so the downstream service
- * continues the trace; ERROR for 5xx responses.
+ * continues the trace; ERROR for 4xx and 5xx responses (a client span's error, by the semantic conventions).
  *
  * <p>Register it on the client: {@code ClientBuilder.newClient().register(TelemetryClientFilter.class)}.
+ * Its explicit priority runs it after the usual user filters on the request (so the span covers
+ * little else than the call, and its headers are written last) and before them on the response.
  */
+@Priority(Priorities.USER + 500)
 public class TelemetryClientFilter implements ClientRequestFilter, ClientResponseFilter {
 
     private static final String SPAN = TelemetryClientFilter.class.getName() + ".span";
@@ -48,10 +53,14 @@ public class TelemetryClientFilter implements ClientRequestFilter, ClientRespons
         }
         try {
             URI uri = request.getUri();
-            String method = request.getMethod();
-            var builder = rt.tracer().spanBuilder(method).setSpanKind(SpanKind.CLIENT)
+            String original = request.getMethod();
+            String method = HttpMethods.normalize(original);
+            var builder = rt.tracer().spanBuilder(HttpMethods.forSpanName(method)).setSpanKind(SpanKind.CLIENT)
                 .setAttribute(METHOD, method)
                 .setAttribute(URL_FULL, withoutUserInfoAndQuery(uri));
+            if (!method.equals(original)) {
+                builder.setAttribute(ServerCall.METHOD_ORIGINAL, original);
+            }
             if (uri.getHost() != null) {
                 builder.setAttribute(SERVER_ADDRESS, uri.getHost());
             }
@@ -78,7 +87,7 @@ public class TelemetryClientFilter implements ClientRequestFilter, ClientRespons
         try {
             int status = response.getStatus();
             span.setAttribute(STATUS, (long) status);
-            if (status >= 500) {
+            if (status >= 400) { // a client span is an error from 4xx on (semantic conventions), a server span from 5xx
                 span.setStatus(StatusCode.ERROR, "HTTP " + status);
                 span.setAttribute(ERROR_TYPE, String.valueOf(status));
             }

@@ -37,7 +37,6 @@ public class TelemetryServerFilter implements ContainerRequestFilter, ContainerR
 
     private static final String CALL = TelemetryServerFilter.class.getName() + ".call";
     private static final AttributeKey<String> URL_PATH = AttributeKey.stringKey("url.path");
-    private static final AttributeKey<String> URL_SCHEME = AttributeKey.stringKey("url.scheme");
     private static final AttributeKey<String> SERVER_ADDRESS = AttributeKey.stringKey("server.address");
     private static final AttributeKey<Long> SERVER_PORT = AttributeKey.longKey("server.port");
 
@@ -69,15 +68,20 @@ public class TelemetryServerFilter implements ContainerRequestFilter, ContainerR
             ServerCall.healStaleCallOfThisThread();
             String route = HttpRoutes.template(resourceInfo == null ? null : resourceInfo.getResourceClass(),
                 resourceInfo == null ? null : resourceInfo.getResourceMethod());
-            String method = request.getMethod();
+            String original = request.getMethod();
+            String method = HttpMethods.normalize(original);
             URI uri = request.getUriInfo().getRequestUri();
             Context parent = rt.openTelemetry().getPropagators().getTextMapPropagator()
                 .extract(Context.root(), request, HEADERS);
-            var builder = rt.tracer().spanBuilder(route == null ? method : method + " " + route)
+            String name = HttpMethods.forSpanName(method);
+            var builder = rt.tracer().spanBuilder(route == null ? name : name + " " + route)
                 .setParent(parent).setSpanKind(SpanKind.SERVER)
                 .setAttribute(ServerCall.METHOD, method)
                 .setAttribute(URL_PATH, uri.getRawPath())
-                .setAttribute(URL_SCHEME, uri.getScheme());
+                .setAttribute(ServerCall.URL_SCHEME, uri.getScheme());
+            if (!method.equals(original)) {
+                builder.setAttribute(ServerCall.METHOD_ORIGINAL, original);
+            }
             if (route != null) {
                 builder.setAttribute(ServerCall.ROUTE, route);
             }
@@ -89,7 +93,8 @@ public class TelemetryServerFilter implements ContainerRequestFilter, ContainerR
             }
             long start = System.nanoTime();
             Span span = builder.startSpan();
-            ServerCall call = ServerCall.open(span, parent.with(span).makeCurrent(), start, method, route, duration(rt));
+            ServerCall call = ServerCall.open(span, parent.with(span).makeCurrent(), start, method, route, uri.getScheme(),
+                duration(rt));
             request.setProperty(CALL, call);
             // no response filter runs after an exception the runtime handles itself (RESTEasy Reactive):
             // then the end of the request's CDI context ends the span

@@ -57,12 +57,21 @@ public record HealthStatus(State status, Optional<Instant> lastSuccessfulExport,
      * @param buffered items kept in the retry buffer after a retryable failure (backend down,
      *     429/502/503/504, gRPC UNAVAILABLE), re-sent until the backend answers; the oldest are
      *     dropped (and counted) when the buffer is full
+     * @param rejected record calls refused for invalid input (a blank name, a negative increment, NaN, a
+     *     null attribute key, …) or made before {@code initialize()}: never recorded, so outside the
+     *     balance above; each cause is logged once
      */
-    public record SignalHealth(long recorded, long exported, long failed, long dropped, long queued, long buffered) {
+    public record SignalHealth(long recorded, long exported, long failed, long dropped, long queued, long buffered,
+                               long rejected) {
 
-        /** Without a retry buffer (nothing buffered). */
+        /** Nothing rejected. */
+        public SignalHealth(long recorded, long exported, long failed, long dropped, long queued, long buffered) {
+            this(recorded, exported, failed, dropped, queued, buffered, 0);
+        }
+
+        /** Without a retry buffer (nothing buffered) and nothing rejected. */
         public SignalHealth(long recorded, long exported, long failed, long dropped, long queued) {
-            this(recorded, exported, failed, dropped, queued, 0);
+            this(recorded, exported, failed, dropped, queued, 0, 0);
         }
 
         /** Whether {@code recorded = exported + failed + dropped + queued + buffered}. */

@@ -55,6 +55,8 @@ public final class ExportHealth {
     private final boolean gzipOverHttp;
     // Final failures (refused key, gzip refused) are warned about once per kind, not once a minute.
     private final Set<String> adviceGiven = ConcurrentHashMap.newKeySet();
+    private static final int MAX_REJECTION_CAUSES = 100;
+    private final Set<String> rejectionsLogged = ConcurrentHashMap.newKeySet();
     private final Clock clock;
     private final AtomicReference<Instant> lastSuccess = new AtomicReference<>();
     private final AtomicReference<Instant> lastFailure = new AtomicReference<>();
@@ -199,6 +201,24 @@ public final class ExportHealth {
     }
 
     /**
+     * A record call of {@code signal} was refused ({@code cause}: why, without the values): counted,
+     * and logged once per distinct cause. The caller's business code never sees an exception.
+     */
+    public void rejected(SignalType signal, String cause) {
+        Counters c = counters.get(signal);
+        if (c == null) {
+            return; // a disabled signal: the call was a no-op anyway
+        }
+        c.rejected.incrementAndGet();
+        if (rejectionsLogged.size() < MAX_REJECTION_CAUSES && rejectionsLogged.add(signal + ":" + cause)) {
+            LOG.log(Level.WARNING, "TelemetryFlow: a {0} record call was rejected: {1} (nothing was recorded; such calls"
+                + " are counted as rejected in health() and this cause is logged once)",
+                new Object[] {signal == SignalType.TRACES ? "span" : signal == SignalType.LOGS ? "log" : "metric",
+                    scrub(cause)});
+        }
+    }
+
+    /**
      * Whether a failed export may succeed later, so its items are worth keeping: no answer at all
      * (connection refused, timeout), HTTP 408/429/502/503/504, gRPC UNAVAILABLE, RESOURCE_EXHAUSTED,
      * DEADLINE_EXCEEDED, ABORTED. A 400/401/403 or any other answer is final.
@@ -265,7 +285,8 @@ public final class ExportHealth {
             long drops = c.dropped.get();
             long buffered = Math.max(0, c.buffered.get());
             long queued = Math.max(0, c.inFlight.get());
-            signals.put(e.getKey(), new SignalHealth(c.recorded.get(), exported, failed, drops, queued, buffered));
+            signals.put(e.getKey(), new SignalHealth(c.recorded.get(), exported, failed, drops, queued, buffered,
+                c.rejected.get()));
         }
         Instant success = lastSuccess.get();
         Instant failure = lastFailure.get();
@@ -435,6 +456,7 @@ public final class ExportHealth {
         final AtomicLong dropped = new AtomicLong();
         final AtomicLong inFlight = new AtomicLong();
         final AtomicLong buffered = new AtomicLong();
+        final AtomicLong rejected = new AtomicLong();
         final AtomicLong lastLogMillis = new AtomicLong(NEVER);
         final AtomicLong failuresSinceLog = new AtomicLong();
     }

@@ -18,12 +18,29 @@ public final class SpanCommandHandlers {
 
     private final Tracer tracer;
     private final SpanRegistry registry;
+    private static final String UNKNOWN_SPAN = "no open span with this id (unknown, ended already, or evicted by"
+        + " telemetryflow.spans.max-open)";
+
     private final AtomicLong unknownSpanIds = new AtomicLong();
+    private final ExportHealth health;
 
     /** Handlers starting spans on {@code tracer}. */
     public SpanCommandHandlers(Tracer tracer, SpanRegistry registry) {
+        this(tracer, registry, null);
+    }
+
+    /** Handlers starting spans on {@code tracer}; an unknown span id is counted as rejected in {@code health}. */
+    public SpanCommandHandlers(Tracer tracer, SpanRegistry registry, ExportHealth health) {
         this.tracer = tracer;
         this.registry = registry;
+        this.health = health;
+    }
+
+    private void unknownSpanId() {
+        unknownSpanIds.incrementAndGet();
+        if (health != null) {
+            health.rejected(io.telemetryflow.sdk.domain.SignalType.TRACES, UNKNOWN_SPAN);
+        }
     }
 
     /** Starts a span, child of the current one, and returns its id. */
@@ -40,7 +57,7 @@ public final class SpanCommandHandlers {
     public Void end(EndSpanCommand c) {
         Span span = registry.remove(c.spanId());
         if (span == null) {
-            unknownSpanIds.incrementAndGet();
+            unknownSpanId();
             return null;
         }
         if (c.error() != null) {
@@ -54,7 +71,7 @@ public final class SpanCommandHandlers {
     public Void addEvent(AddSpanEventCommand c) {
         Span span = registry.get(c.spanId());
         if (span == null) {
-            unknownSpanIds.incrementAndGet();
+            unknownSpanId();
             return null;
         }
         span.addEvent(c.name(), AttributeMapper.toAttributes(c.attributes()));
@@ -75,6 +92,9 @@ public final class SpanCommandHandlers {
 
     /** Maps our span kind onto the OpenTelemetry one. */
     public static io.opentelemetry.api.trace.SpanKind toOtel(SpanKind kind) {
+        if (kind == null) {
+            return io.opentelemetry.api.trace.SpanKind.INTERNAL; // null means INTERNAL, as for startSpan
+        }
         switch (kind) {
             case SERVER: return io.opentelemetry.api.trace.SpanKind.SERVER;
             case CLIENT: return io.opentelemetry.api.trace.SpanKind.CLIENT;

@@ -71,7 +71,7 @@ public final class TelemetryRuntime {
         this.logger = sdk.getLogsBridge().loggerBuilder(SCOPE).setInstrumentationVersion(SCOPE_VERSION).build();
         this.instruments = new InstrumentCache(meter, health);
         this.spans = new SpanRegistry(config.maxOpenSpans(), health);
-        this.spanHandlers = new SpanCommandHandlers(tracer, spans);
+        this.spanHandlers = new SpanCommandHandlers(tracer, spans, health);
         this.metrics = new MetricCommandHandlers(instruments);
         this.commandBus = CommandBus.builder()
             .register(RecordCounterCommand.class, metrics::counter)

@@ -231,6 +231,19 @@ class BadInputCorpusTest {
         });
     }
 
+    /**
+     * Expects a record call that is rejected: no exception reaches the caller, nothing is recorded, and
+     * {@code signal}'s {@code rejected} count in {@code health()} grows by one. ({@code fragment}: what the
+     * logged cause names; the message is checked where the rule is, in the commands' own tests.)
+     */
+    private static DynamicTest rejected(String name, SignalType signal, String fragment, Executable call) {
+        return DynamicTest.dynamicTest(name + " -> rejected, counted (" + fragment + ")", () -> {
+            long before = client.health().signals().get(signal).rejected();
+            assertThat(within(call)).as(name + ": nothing thrown").isNull();
+            assertThat(client.health().signals().get(signal).rejected()).as(name).isEqualTo(before + 1);
+        });
+    }
+
     /** Expects the call to be accepted, then runs {@code check}. */
     private static DynamicTest accepted(String name, Executable call, Runnable check) {
         return DynamicTest.dynamicTest(name + " -> accepted", () -> {
@@ -243,8 +256,11 @@ class BadInputCorpusTest {
     private static DynamicTest unknownSpan(String name, Consumer<TelemetryClient> call) {
         return DynamicTest.dynamicTest(name + " -> no-op, counted", () -> {
             long before = ClientInternals.runtime(client).spanHandlers().unknownSpanIdCount();
+            long rejectedBefore = client.health().signals().get(SignalType.TRACES).rejected();
             assertThat(within(() -> call.accept(client))).as(name).isNull();
             assertThat(ClientInternals.runtime(client).spanHandlers().unknownSpanIdCount()).isEqualTo(before + 1);
+            assertThat(client.health().signals().get(SignalType.TRACES).rejected()).as("visible in health()")
+                .isEqualTo(rejectedBefore + 1);
         });
     }
 
@@ -254,38 +270,39 @@ class BadInputCorpusTest {
         Map<String, Object> nullKey = new HashMap<>();
         nullKey.put(null, "v");
         return Stream.of(
-            iae("incrementCounter(null)", "counter name", () -> client.incrementCounter(null, 1)),
-            iae("incrementCounter(\"\")", "counter name", () -> client.incrementCounter("", 1)),
-            iae("incrementCounter(blank)", "counter name", () -> client.incrementCounter("  \t", 1)),
-            iae("incrementCounter(starts with digit)", "invalid metric name '9lives'", () -> client.incrementCounter("9lives", 1)),
-            iae("incrementCounter(space inside)", "invalid metric name", () -> client.incrementCounter("orders created", 1)),
-            iae("incrementCounter(256 chars)", "at most 255 characters", () -> client.incrementCounter(tooLong, 1)),
-            iae("incrementCounter(unicode name)", "invalid metric name", () -> client.incrementCounter("bestellungen.größe", 1)),
-            iae("incrementCounter(-1)", "must not be negative", () -> client.incrementCounter("bad.input.counter", -1)),
-            iae("incrementCounter(Long.MIN_VALUE)", "must not be negative",
+            rejected("incrementCounter(null)", SignalType.METRICS, "counter name", () -> client.incrementCounter(null, 1)),
+            rejected("incrementCounter(\"\")", SignalType.METRICS, "counter name", () -> client.incrementCounter("", 1)),
+            rejected("incrementCounter(blank)", SignalType.METRICS, "counter name", () -> client.incrementCounter("  \t", 1)),
+            rejected("incrementCounter(starts with digit)", SignalType.METRICS, "invalid metric name '9lives'", () -> client.incrementCounter("9lives", 1)),
+            rejected("incrementCounter(space inside)", SignalType.METRICS, "invalid metric name", () -> client.incrementCounter("orders created", 1)),
+            rejected("incrementCounter(256 chars)", SignalType.METRICS, "at most 255 characters", () -> client.incrementCounter(tooLong, 1)),
+            rejected("incrementCounter(unicode name)", SignalType.METRICS, "invalid metric name", () -> client.incrementCounter("bestellungen.größe", 1)),
+            rejected("incrementCounter(-1)", SignalType.METRICS, "must not be negative", () -> client.incrementCounter("bad.input.counter", -1)),
+            rejected("incrementCounter(Long.MIN_VALUE)", SignalType.METRICS, "must not be negative",
                 () -> client.incrementCounter("bad.input.counter", Long.MIN_VALUE)),
-            iae("recordGauge(null)", "gauge name", () -> client.recordGauge(null, 1)),
-            iae("recordGauge(NaN)", "finite", () -> client.recordGauge("bad.input.gauge", Double.NaN)),
-            iae("recordGauge(+Infinity)", "finite", () -> client.recordGauge("bad.input.gauge", Double.POSITIVE_INFINITY)),
-            iae("recordGauge(-Infinity)", "finite", () -> client.recordGauge("bad.input.gauge", Double.NEGATIVE_INFINITY)),
-            iae("recordHistogram(blank)", "histogram name", () -> client.recordHistogram(" ", 1, "s")),
-            iae("recordHistogram(NaN)", "finite", () -> client.recordHistogram("bad.input.histogram", Double.NaN, "s")),
-            iae("recordHistogram(-0.5)", "not negative", () -> client.recordHistogram("bad.input.histogram", -0.5, "s")),
-            iae("recordHistogram(+Infinity)", "finite",
+            rejected("recordGauge(null)", SignalType.METRICS, "gauge name", () -> client.recordGauge(null, 1)),
+            rejected("recordGauge(NaN)", SignalType.METRICS, "finite", () -> client.recordGauge("bad.input.gauge", Double.NaN)),
+            rejected("recordGauge(+Infinity)", SignalType.METRICS, "finite", () -> client.recordGauge("bad.input.gauge", Double.POSITIVE_INFINITY)),
+            rejected("recordGauge(-Infinity)", SignalType.METRICS, "finite", () -> client.recordGauge("bad.input.gauge", Double.NEGATIVE_INFINITY)),
+            rejected("recordHistogram(blank)", SignalType.METRICS, "histogram name", () -> client.recordHistogram(" ", 1, "s")),
+            rejected("recordHistogram(NaN)", SignalType.METRICS, "finite", () -> client.recordHistogram("bad.input.histogram", Double.NaN, "s")),
+            rejected("recordHistogram(-0.5)", SignalType.METRICS, "not negative", () -> client.recordHistogram("bad.input.histogram", -0.5, "s")),
+            rejected("recordHistogram(+Infinity)", SignalType.METRICS, "finite",
                 () -> client.recordHistogram("bad.input.histogram", Double.POSITIVE_INFINITY, "s")),
-            iae("recordMetric(NaN)", "finite", () -> client.recordMetric("bad.input.metric", Double.NaN, "ms")),
-            iae("recordMetric(null name)", "metric name", () -> client.recordMetric(null, 1, "ms")),
-            iae("log(null severity)", "severity", () -> client.log(null, "message")),
-            iae("logInfo(null message)", "message", () -> client.logInfo(null)),
-            iae("startSpan(null)", "span name", () -> client.startSpan(null)),
-            iae("startSpan(blank)", "span name", () -> client.startSpan("   ")),
-            iae("span(null)", "span name", () -> client.span(null)),
-            iae("endSpan(null)", "span id", () -> client.endSpan(null)),
-            iae("endSpan(\"\")", "span id", () -> client.endSpan("")),
-            iae("addSpanEvent(null id)", "span id", () -> client.addSpanEvent(null, "event", null)),
-            iae("addSpanEvent(null name)", "event name", () -> client.addSpanEvent(client.startSpan("bad.input.event"), null, null)),
-            iae("attribute map with a null key", "attribute keys must not be null",
+            rejected("recordMetric(NaN)", SignalType.METRICS, "finite", () -> client.recordMetric("bad.input.metric", Double.NaN, "ms")),
+            rejected("recordMetric(null name)", SignalType.METRICS, "metric name", () -> client.recordMetric(null, 1, "ms")),
+            rejected("log(null severity)", SignalType.LOGS, "severity", () -> client.log(null, "message")),
+            rejected("logInfo(null message)", SignalType.LOGS, "message", () -> client.logInfo(null)),
+            rejected("startSpan(null)", SignalType.TRACES, "span name", () -> client.startSpan(null)),
+            rejected("startSpan(blank)", SignalType.TRACES, "span name", () -> client.startSpan("   ")),
+            rejected("span(null)", SignalType.TRACES, "span name", () -> client.span(null)),
+            rejected("endSpan(null)", SignalType.TRACES, "span id", () -> client.endSpan(null)),
+            rejected("endSpan(\"\")", SignalType.TRACES, "span id", () -> client.endSpan("")),
+            rejected("addSpanEvent(null id)", SignalType.TRACES, "span id", () -> client.addSpanEvent(null, "event", null)),
+            rejected("addSpanEvent(null name)", SignalType.TRACES, "event name", () -> client.addSpanEvent(client.startSpan("bad.input.event"), null, null)),
+            rejected("attribute map with a null key", SignalType.METRICS, "attribute keys must not be null",
                 () -> client.incrementCounter("bad.input.counter", 1, nullKey)),
+            accepted("span(name, null kind) is INTERNAL", () -> client.span("bad.input.kind", null).close(), () -> { }),
             iae("send(null)", "command", () -> client.send(null)),
             iae("ask(null)", "query", () -> client.ask(null)),
             iae("flush(null)", "timeout", () -> client.flush(null)),
@@ -397,10 +414,17 @@ class BadInputCorpusTest {
     @TestFactory
     Stream<DynamicTest> lifecycleMisuse() {
         return Stream.of(
-            DynamicTest.dynamicTest("record before initialize() -> IllegalStateException", () -> {
+            DynamicTest.dynamicTest("record before initialize() -> ignored, logged once, nothing thrown", () -> {
                 TelemetryClient fresh = Reliability.builder(Protocol.HTTP, receiver).build();
-                Throwable t = within(() -> fresh.incrementCounter("bad.input.early", 1));
-                assertThat(t).isInstanceOf(IllegalStateException.class).hasMessageContaining("initialize()");
+                assertThat(within(() -> {
+                    fresh.incrementCounter("bad.input.early", 1);
+                    fresh.logInfo("early");
+                    fresh.span("early").close();
+                    fresh.endSpan(fresh.startSpan("early"));
+                })).isNull();
+                fresh.initialize();
+                assertThat(fresh.health().signals().get(SignalType.METRICS).recorded()).isZero();
+                fresh.shutdown(Duration.ofSeconds(5));
             }),
             DynamicTest.dynamicTest("records after shutdown() -> no-op, counted as dropped", () -> {
                 TelemetryClient closed = Reliability.builder(Protocol.HTTP, receiver).build().initialize();

@@ -303,7 +303,7 @@ abstract class ShopAppITBase {
             .containsEntry("http.request.method", "POST")
             .containsEntry("http.route", "/orders")
             .containsEntry("http.response.status_code", 200L);
-        receiver.awaitMetric("http.server.request.duration", m -> m.histogramPoint(Map.of("http.request.method", "POST",
+        receiver.awaitMetric("http.server.request.duration", m -> m.histogramPoint(Map.of("url.scheme", "http", "http.request.method", "POST",
             "http.route", "/orders", "http.response.status_code", 200L)).getCount() == 1, WAIT);
     }
 
@@ -324,7 +324,7 @@ abstract class ShopAppITBase {
             assertThat(server.attributes())
                 .containsEntry("http.response.status_code", 500L)
                 .containsEntry("error.type", "500");
-            assertThat(duration.histogramCount(Map.of("http.request.method", "POST", "http.route", "/orders/checkout",
+            assertThat(duration.histogramCount(Map.of("url.scheme", "http", "http.request.method", "POST", "http.route", "/orders/checkout",
                 "http.response.status_code", 500L, "error.type", "500"))).isEqualTo(1);
         } else {
             // no response filter ran: the SDK ended the span when the request's CDI context ended,
@@ -333,9 +333,26 @@ abstract class ShopAppITBase {
                 .doesNotContainKey("http.response.status_code")
                 .containsEntry("error.type", "_OTHER");
             assertThat(server.status().getMessage()).contains("without a JAX-RS response");
-            assertThat(duration.histogramCount(Map.of("http.request.method", "POST", "http.route", "/orders/checkout",
+            assertThat(duration.histogramCount(Map.of("url.scheme", "http", "http.request.method", "POST", "http.route", "/orders/checkout",
                 "error.type", "_OTHER"))).isEqualTo(1);
         }
+    }
+
+    @Test
+    @Order(6)
+    void theSdkSaysItStartedAndTheContainerKeepsItsBeansWithoutWarningPerRequest() {
+        String output = app.process().output();
+        assertThat(output).as("the startup line").contains("TelemetryFlow SDK ").contains(" started: service " + serviceName());
+        assertThat(output).as("no CDI warning about the library's beans").doesNotContain("programmatic lookup problem")
+            .doesNotContain("RequestEndGuard");
+    }
+
+    @Test
+    @Order(6)
+    void jvmRuntimeMetricsArriveWithTheApplicationsOwn() {
+        ReceivedMetric used = receiver.awaitMetric("jvm.memory.used", WAIT);
+        assertThat(used.resourceAttributes()).containsEntry("service.name", serviceName());
+        receiver.awaitMetric("jvm.thread.count", WAIT);
     }
 
     @Test
@@ -388,7 +405,7 @@ abstract class ShopAppITBase {
         assertThat(receiver.spans()).noneMatch(s -> s.name().contains("/42") || s.name().contains("/7"));
         ReceivedMetric duration = receiver.awaitMetric("http.server.request.duration", WAIT);
         assertThat(duration.unit()).isEqualTo("s");
-        assertThat(duration.histogramCount(Map.of("http.request.method", "GET", "http.route", "/orders/{id}",
+        assertThat(duration.histogramCount(Map.of("url.scheme", "http", "http.request.method", "GET", "http.route", "/orders/{id}",
             "http.response.status_code", 200L))).as("GET /api/orders/42 and /api/orders/7 (called by the receipt)")
             .isEqualTo(2);
         assertThat(duration.dataPointAttributes()).noneMatch(a -> String.valueOf(a.get("http.route")).matches(".*/(42|7)(/.*)?"));

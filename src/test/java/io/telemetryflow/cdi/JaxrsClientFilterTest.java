@@ -1,0 +1,56 @@
+package io.telemetryflow.cdi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opentelemetry.proto.trace.v1.Span;
+import io.opentelemetry.proto.trace.v1.Status;
+import io.telemetryflow.cdi.jaxrs.TelemetryClientFilter;
+import io.telemetryflow.devbackend.OtlpReceiver;
+import io.telemetryflow.devbackend.ReceivedSpan;
+import io.telemetryflow.sdk.TelemetryClient;
+import jakarta.ws.rs.client.ClientRequestContext;
+import jakarta.ws.rs.client.ClientResponseContext;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** CLIENT spans as the semantic conventions want them: 4xx is an error, unknown methods are {@code _OTHER}. */
+class JaxrsClientFilterTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @Test
+    void aClientSpanIsAnErrorFrom4xxOnAndUnknownMethodsAreOther() throws Exception {
+        try (OtlpReceiver receiver = OtlpReceiver.start(); CdiTestSupport cdi = CdiTestSupport.start(receiver, Map.of())) {
+            TelemetryClient client = cdi.get(TelemetryClient.class);
+            TelemetryClientFilter filter = new TelemetryClientFilter();
+            ClientRequestContext notFound = B3PropagationTest.clientRequest("GET", new MultivaluedHashMap<>());
+            filter.filter(notFound);
+            filter.filter(notFound, response(404));
+            ClientRequestContext made = B3PropagationTest.clientRequest("PURGE", new MultivaluedHashMap<>());
+            filter.filter(made);
+            filter.filter(made, response(200));
+            client.flush();
+
+            ReceivedSpan get = receiver.awaitSpan("GET", WAIT);
+            assertThat(get.kind()).isEqualTo(Span.SpanKind.SPAN_KIND_CLIENT);
+            assertThat(get.status().getCode()).isEqualTo(Status.StatusCode.STATUS_CODE_ERROR);
+            assertThat(get.attributes()).containsEntry("http.response.status_code", 404L).containsEntry("error.type", "404");
+            ReceivedSpan other = receiver.awaitSpan("HTTP", WAIT);
+            assertThat(other.attributes()).containsEntry("http.request.method", "_OTHER")
+                .containsEntry("http.request.method_original", "PURGE");
+            assertThat(other.status().getCode()).isNotEqualTo(Status.StatusCode.STATUS_CODE_ERROR);
+        }
+    }
+
+    private static ClientResponseContext response(int status) {
+        return (ClientResponseContext) Proxy.newProxyInstance(JaxrsClientFilterTest.class.getClassLoader(),
+            new Class<?>[] {ClientResponseContext.class}, (p, m, args) -> switch (m.getName()) {
+                case "getStatus" -> status;
+                case "toString" -> "ClientResponseContext " + status;
+                default -> throw new UnsupportedOperationException(m.getName());
+            });
+    }
+}
