@@ -4,6 +4,7 @@ import io.telemetryflow.sdk.domain.Protocol;
 import io.telemetryflow.sdk.domain.QueryCredentials;
 import io.telemetryflow.sdk.domain.SignalType;
 import io.telemetryflow.sdk.domain.TelemetryConfig;
+import io.telemetryflow.sdk.domain.TelemetryConfigBuilder;
 import java.net.URI;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -22,7 +23,7 @@ import java.util.function.Consumer;
  */
 public final class TelemetryClientBuilder {
 
-    private final TelemetryConfig.Builder config = TelemetryConfig.builder();
+    private final TelemetryConfigBuilder config = TelemetryConfig.builder();
 
     TelemetryClientBuilder() {
     }
@@ -145,10 +146,10 @@ public final class TelemetryClientBuilder {
     }
 
     /**
-     * Sets any option on the underlying {@link TelemetryConfig.Builder}, including those without a
+     * Sets any option on the underlying {@link TelemetryConfigBuilder}, including those without a
      * shortcut here, e.g. {@code configure(c -> c.histogramBuckets("order.value", List.of(1.0, 10.0, 100.0)))}.
      */
-    public TelemetryClientBuilder configure(Consumer<TelemetryConfig.Builder> options) {
+    public TelemetryClientBuilder configure(Consumer<TelemetryConfigBuilder> options) {
         options.accept(config);
         return this;
     }

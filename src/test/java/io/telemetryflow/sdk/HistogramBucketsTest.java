@@ -36,7 +36,7 @@ class HistogramBucketsTest {
         receiver.stop();
     }
 
-    private void client(Consumer<io.telemetryflow.sdk.domain.TelemetryConfig.Builder> options) {
+    private void client(Consumer<io.telemetryflow.sdk.domain.TelemetryConfigBuilder> options) {
         client = SdkTestClients.builder(receiver, Protocol.GRPC).configure(options).build().initialize();
     }
 

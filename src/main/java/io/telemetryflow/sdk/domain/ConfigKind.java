@@ -7,7 +7,7 @@ import java.util.function.Function;
 
 /**
  * What kind of value a {@link ConfigKey} holds: how its text is parsed and which rule
- * {@link TelemetryConfig.Builder#build()} checks, so that an option is described once (in its
+ * {@link TelemetryConfigBuilder#build()} checks, so that an option is described once (in its
  * {@code ConfigKey} constant) and parsing, defaults, validation and {@code toString} follow from it.
  */
 enum ConfigKind {

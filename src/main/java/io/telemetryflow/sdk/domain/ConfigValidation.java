@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The checks of {@link TelemetryConfig.Builder#build()}: the rule of each key's {@link ConfigKind},
+ * The checks of {@link TelemetryConfigBuilder#build()}: the rule of each key's {@link ConfigKind},
  * then the few that span keys (credentials, endpoint with {@code insecure}, queue not below batch,
  * the query endpoint and its credentials). Problems are worded by {@link ConfigProblems}.
  */

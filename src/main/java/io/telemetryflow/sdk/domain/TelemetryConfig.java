@@ -2,21 +2,19 @@ package io.telemetryflow.sdk.domain;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
  * The validated, immutable configuration of the SDK (aggregate root of the domain).
  *
  * <p>Build it with {@link #builder()} or parse it from configuration text with
- * {@link TelemetryConfigParser}. {@link Builder#build()} checks every option and reports all
+ * {@link TelemetryConfigParser}. {@link TelemetryConfigBuilder#build()} checks every option and reports all
  * problems at once in a {@link TelemetryConfigException}, naming the configuration key of each.
  * A disabled configuration ({@code enabled=false}) is not validated: it yields a no-op client.
  *
@@ -34,7 +32,7 @@ public final class TelemetryConfig {
     private final Map<String, List<Double>> histogramBuckets;
     private final QueryCredentials queryCredentials;
 
-    private TelemetryConfig(Builder b, URI endpoint, Map<SignalType, URI> signalEndpoints) {
+    private TelemetryConfig(TelemetryConfigBuilder b, URI endpoint, Map<SignalType, URI> signalEndpoints) {
         this.values = Collections.unmodifiableMap(new EnumMap<>(b.values));
         boolean enabled = b.flag(ConfigKey.ENABLED);
         this.credentials = enabled ? Credentials.of(b.text(ConfigKey.API_KEY_ID), b.text(ConfigKey.API_KEY_SECRET)) : null;
@@ -52,9 +50,14 @@ public final class TelemetryConfig {
         this.queryCredentials = b.queryCredentials;
     }
 
+    /** Made by {@link TelemetryConfigBuilder#build()} from its values and the endpoints it resolved. */
+    static TelemetryConfig of(TelemetryConfigBuilder b, URI endpoint, Map<SignalType, URI> signalEndpoints) {
+        return new TelemetryConfig(b, endpoint, signalEndpoints);
+    }
+
     /** A builder holding every default of DESIGN §4. */
-    public static Builder builder() {
-        return new Builder();
+    public static TelemetryConfigBuilder builder() {
+        return new TelemetryConfigBuilder();
     }
 
     /** A configuration that disables the SDK: nothing is validated or exported. */
@@ -63,8 +66,8 @@ public final class TelemetryConfig {
     }
 
     /** A builder pre-filled with this configuration's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
+    public TelemetryConfigBuilder toBuilder() {
+        TelemetryConfigBuilder b = new TelemetryConfigBuilder();
         b.values.putAll(values);
         b.attributes.putAll(attributes);
         b.histogramBuckets.putAll(histogramBuckets);
@@ -225,195 +228,5 @@ public final class TelemetryConfig {
     public String toString() {
         return enabled() ? ConfigProblems.describe(values, endpoint, attributes, histogramBuckets, queryCredentials)
             : "TelemetryConfig{enabled=false}";
-    }
-
-    /** Mutable builder; {@link #build()} validates everything at once. */
-    public static final class Builder {
-        private final Map<ConfigKey, Object> values = new EnumMap<>(ConfigKey.class);
-        private final Map<String, String> attributes = new LinkedHashMap<>();
-        private final Map<String, List<Double>> histogramBuckets = new LinkedHashMap<>();
-        private QueryCredentials queryCredentials;
-
-        private Builder() {
-            for (ConfigKey key : ConfigKey.values()) {
-                values.put(key, key.typedDefault()); // the defaults of DESIGN §4, written once in ConfigKey
-            }
-        }
-
-        /** Sets {@code key} to a value of its kind (package-private: the parser's way in). */
-        Builder set(ConfigKey key, Object value) {
-            values.put(key, value);
-            return this;
-        }
-
-        private boolean flag(ConfigKey key) {
-            return Boolean.TRUE.equals(values.get(key));
-        }
-
-        private String text(ConfigKey key) {
-            return (String) values.get(key);
-        }
-
-        /** {@code telemetryflow.enabled}. */
-        public Builder enabled(boolean v) { return set(ConfigKey.ENABLED, v); }
-
-        /** {@code telemetryflow.api-key-id} and {@code telemetryflow.api-key-secret}. */
-        public Builder apiKey(String keyId, String keySecret) {
-            return set(ConfigKey.API_KEY_ID, keyId).set(ConfigKey.API_KEY_SECRET, keySecret);
-        }
-
-        /** {@code telemetryflow.endpoint}: {@code host:port} or {@code http(s)://host:port}. */
-        public Builder endpoint(String v) { return set(ConfigKey.ENDPOINT, v); }
-
-        /** {@code telemetryflow.<traces|metrics|logs>.endpoint}; {@code null} or blank: the common endpoint. */
-        public Builder signalEndpoint(SignalType signal, String v) {
-            return set(ConfigKey.signalEndpoint(Objects.requireNonNull(signal, "signal")), v == null || v.isBlank() ? null : v);
-        }
-
-        /** {@code telemetryflow.protocol}. */
-        public Builder protocol(Protocol v) { return set(ConfigKey.PROTOCOL, v); }
-
-        /** {@code telemetryflow.insecure}. */
-        public Builder insecure(boolean v) { return set(ConfigKey.INSECURE, v); }
-
-        /** {@code telemetryflow.timeout}. */
-        public Builder timeout(Duration v) { return set(ConfigKey.TIMEOUT, v); }
-
-        /** {@code telemetryflow.compression} ({@code true} = gzip); unset means gzip on gRPC only. */
-        public Builder compression(boolean v) { return set(ConfigKey.COMPRESSION, v); }
-
-        /** {@code telemetryflow.retry.*}. */
-        public Builder retry(boolean enabled, int maxRetries, Duration backoff) {
-            return set(ConfigKey.RETRY_ENABLED, enabled).set(ConfigKey.RETRY_MAX_RETRIES, maxRetries)
-                .set(ConfigKey.RETRY_BACKOFF, backoff);
-        }
-
-        /** {@code telemetryflow.service-name}. */
-        public Builder serviceName(String v) { return set(ConfigKey.SERVICE_NAME, v); }
-
-        /** {@code telemetryflow.service-version}. */
-        public Builder serviceVersion(String v) { return set(ConfigKey.SERVICE_VERSION, v); }
-
-        /** {@code telemetryflow.service-namespace}. */
-        public Builder serviceNamespace(String v) { return set(ConfigKey.SERVICE_NAMESPACE, v); }
-
-        /** {@code telemetryflow.environment}. */
-        public Builder environment(String v) { return set(ConfigKey.ENVIRONMENT, v); }
-
-        /** {@code telemetryflow.collector-id}. */
-        public Builder collectorId(String v) { return set(ConfigKey.COLLECTOR_ID, v); }
-
-        /** {@code telemetryflow.collector-name}. */
-        public Builder collectorName(String v) { return set(ConfigKey.COLLECTOR_NAME, v); }
-
-        /** {@code telemetryflow.collector-hostname}. */
-        public Builder collectorHostname(String v) { return set(ConfigKey.COLLECTOR_HOSTNAME, v); }
-
-        /** {@code telemetryflow.datacenter}. */
-        public Builder datacenter(String v) { return set(ConfigKey.DATACENTER, v); }
-
-        /** {@code telemetryflow.signals.*}. */
-        public Builder signals(boolean metrics, boolean logs, boolean traces) {
-            return set(ConfigKey.SIGNALS_METRICS, metrics).set(ConfigKey.SIGNALS_LOGS, logs)
-                .set(ConfigKey.SIGNALS_TRACES, traces);
-        }
-
-        /** {@code telemetryflow.batch.timeout} and {@code telemetryflow.batch.max-size}. */
-        public Builder batch(Duration timeout, int maxSize) {
-            return set(ConfigKey.BATCH_TIMEOUT, timeout).set(ConfigKey.BATCH_MAX_SIZE, maxSize);
-        }
-
-        /** {@code telemetryflow.batch.max-queue-size}. */
-        public Builder maxQueueSize(int v) { return set(ConfigKey.BATCH_MAX_QUEUE_SIZE, v); }
-
-        /** {@code telemetryflow.buffer.max-items} and {@code .max-bytes}: the retry buffer of spans and of logs. */
-        public Builder retryBuffer(int maxItems, int maxBytes) {
-            return set(ConfigKey.BUFFER_MAX_ITEMS, maxItems).set(ConfigKey.BUFFER_MAX_BYTES, maxBytes);
-        }
-
-        /** {@code telemetryflow.spans.max-open}. */
-        public Builder maxOpenSpans(int v) { return set(ConfigKey.SPANS_MAX_OPEN, v); }
-
-        /** {@code telemetryflow.traces.sampler} and {@code .sampler.arg} (the ratio, used by the traceidratio kinds). */
-        public Builder sampling(Sampling sampler, double ratio) {
-            return set(ConfigKey.TRACES_SAMPLER, sampler).set(ConfigKey.TRACES_SAMPLER_ARG, ratio);
-        }
-
-        /** {@code telemetryflow.propagators}; {@code null} is a problem, an empty set propagates nothing. */
-        public Builder propagators(Set<Propagation> v) {
-            EnumSet<Propagation> copy = EnumSet.noneOf(Propagation.class);
-            if (v != null) {
-                copy.addAll(v);
-            }
-            return set(ConfigKey.PROPAGATORS, v == null ? null : Collections.unmodifiableSet(copy));
-        }
-
-        /** {@code telemetryflow.metrics.histogram.aggregation}. */
-        public Builder histogramAggregation(HistogramAggregation v) { return set(ConfigKey.METRICS_HISTOGRAM_AGGREGATION, v); }
-
-        /**
-         * {@code telemetryflow.metrics.histogram.<name>.buckets}: the explicit bucket boundaries of the
-         * histogram {@code name} (finite, strictly ascending); {@code null} removes them.
-         */
-        public Builder histogramBuckets(String name, List<Double> boundaries) {
-            if (boundaries == null) {
-                histogramBuckets.remove(name);
-            } else {
-                histogramBuckets.put(name, Collections.unmodifiableList(new ArrayList<>(boundaries))); // nulls: reported by build()
-            }
-            return this;
-        }
-
-        /** {@code telemetryflow.metrics.runtime.enabled}: the JVM's runtime metrics. */
-        public Builder runtimeMetrics(boolean v) { return set(ConfigKey.METRICS_RUNTIME_ENABLED, v); }
-
-        /** {@code telemetryflow.metrics.self.enabled}: OpenTelemetry's own {@code otel.sdk.*} metrics. */
-        public Builder selfMetrics(boolean v) { return set(ConfigKey.METRICS_SELF_ENABLED, v); }
-
-        /** {@code telemetryflow.exemplars.enabled}. */
-        public Builder exemplars(boolean v) { return set(ConfigKey.EXEMPLARS_ENABLED, v); }
-
-        /** {@code telemetryflow.api.v2}. */
-        public Builder apiV2(boolean v) { return set(ConfigKey.API_V2, v); }
-
-        /** {@code telemetryflow.attributes.<key>}. */
-        public Builder attribute(String key, String value) {
-            attributes.put(key, value);
-            return this;
-        }
-
-        /** {@code telemetryflow.query.endpoint}. */
-        public Builder queryEndpoint(URI v) { return set(ConfigKey.QUERY_ENDPOINT, v); }
-
-        /** {@code telemetryflow.query.token} or {@code .email} + {@code .password}. */
-        public Builder queryCredentials(QueryCredentials v) {
-            this.queryCredentials = v;
-            return this;
-        }
-
-        /** {@code telemetryflow.jaxrs.enabled}. */
-        public Builder jaxrsEnabled(boolean v) { return set(ConfigKey.JAXRS_ENABLED, v); }
-
-        /** {@code telemetryflow.logs.jul.enabled}. */
-        public Builder julEnabled(boolean v) { return set(ConfigKey.LOGS_JUL_ENABLED, v); }
-
-        /**
-         * Validates and builds.
-         *
-         * @throws TelemetryConfigException listing every invalid option by its key
-         */
-        public TelemetryConfig build() {
-            if (!flag(ConfigKey.ENABLED)) {
-                return new TelemetryConfig(this, null, Map.of());
-            }
-            List<String> problems = new ArrayList<>();
-            URI uri = ConfigValidation.check(values, attributes, queryCredentials, problems);
-            ConfigValidation.checkBuckets(histogramBuckets, problems);
-            Map<SignalType, URI> perSignal = ConfigValidation.signalEndpoints(values, problems);
-            if (!problems.isEmpty()) {
-                throw new TelemetryConfigException(ConfigProblems.scrub(problems, text(ConfigKey.API_KEY_SECRET), queryCredentials));
-            }
-            return new TelemetryConfig(this, uri, perSignal);
-        }
     }
 }

@@ -83,7 +83,7 @@ public final class TelemetryConfigParser {
         if (!Boolean.TRUE.equals(v.typed(ConfigKey.ENABLED))) {
             return v.problems.isEmpty() ? TelemetryConfig.disabled() : v.fail();
         }
-        TelemetryConfig.Builder b = TelemetryConfig.builder();
+        TelemetryConfigBuilder b = TelemetryConfig.builder();
         for (ConfigKey key : ConfigKey.values()) {
             if (key.kind() != ConfigKind.CREDENTIAL && key != ConfigKey.ENABLED) { // enabled: read above
                 b.set(key, v.typed(key));

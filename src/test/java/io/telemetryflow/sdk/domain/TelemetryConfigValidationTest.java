@@ -20,14 +20,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * One case per bad input through {@link TelemetryConfig.Builder} (the typed path behind
+ * One case per bad input through {@link TelemetryConfigBuilder} (the typed path behind
  * {@code TelemetryClient.builder()}): each names its key and never reveals the secret.
  */
 class TelemetryConfigValidationTest {
 
     /** A bad input: which key it is about, how to set it, and how many problems it yields. */
-    record Case(String name, ConfigKey key, Consumer<TelemetryConfig.Builder> mutate, int problems) {
-        Case(String name, ConfigKey key, Consumer<TelemetryConfig.Builder> mutate) {
+    record Case(String name, ConfigKey key, Consumer<TelemetryConfigBuilder> mutate, int problems) {
+        Case(String name, ConfigKey key, Consumer<TelemetryConfigBuilder> mutate) {
             this(name, key, mutate, 1);
         }
 
@@ -38,7 +38,7 @@ class TelemetryConfigValidationTest {
     }
 
     /** A configuration that is valid; every case breaks exactly one thing of it. */
-    static TelemetryConfig.Builder valid() {
+    static TelemetryConfigBuilder valid() {
         return TelemetryConfig.builder()
             .apiKey("tfk_abc", SECRET)
             .endpoint("collector.example.com:4317")
@@ -134,7 +134,7 @@ class TelemetryConfigValidationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void badInputIsRejectedNamingTheKeyWithoutTheSecret(Case c) {
-        TelemetryConfig.Builder b = valid();
+        TelemetryConfigBuilder b = valid();
         c.mutate().accept(b);
         TelemetryConfigException e = catchThrowableOfType(TelemetryConfigException.class, b::build);
 
@@ -158,9 +158,9 @@ class TelemetryConfigValidationTest {
 
     @Test
     void customAttributeNeedsKeyAndValue() {
-        for (Consumer<TelemetryConfig.Builder> bad : List.<Consumer<TelemetryConfig.Builder>>of(
+        for (Consumer<TelemetryConfigBuilder> bad : List.<Consumer<TelemetryConfigBuilder>>of(
             b -> b.attribute(" ", "v"), b -> b.attribute("team", null), b -> b.attribute(null, "v"))) {
-            TelemetryConfig.Builder b = valid();
+            TelemetryConfigBuilder b = valid();
             bad.accept(b);
             TelemetryConfigException e = catchThrowableOfType(TelemetryConfigException.class, b::build);
             assertThat(e.problems()).singleElement().asString().startsWith(ConfigKey.ATTRIBUTES_PREFIX);
