@@ -28,8 +28,11 @@ import java.util.logging.Logger;
  *       application had set on the logger before.</li>
  * </ul>
  *
- * <p>JUL loggers are JVM-wide, so the filter is shared by all clients; it is installed once and
- * its loggers are held strongly (a logger that is garbage-collected would lose its filter).
+ * <p>JUL loggers are JVM-wide, so the filter is shared by the running clients of this copy of the
+ * library: installed by the first to start, removed when the last stops (a redeployed application
+ * finds the loggers as they were and pins nothing of the old deployment). Another deployment's copy
+ * of this class that is installed already is kept and wrapped, so each masks its own clients' secrets.
+ * The loggers are held strongly while installed (a logger that is garbage-collected would lose its filter).
  */
 public final class OpenTelemetryLogFilter implements Filter {
 
@@ -48,13 +51,15 @@ public final class OpenTelemetryLogFilter implements Filter {
 
     private static final long NEVER = Long.MIN_VALUE;
     private static final AtomicLong SUPPRESSED = new AtomicLong();
-    private static final List<Logger> INSTALLED = new ArrayList<>(); // strong references, guarded by class
+    private static final List<OpenTelemetryLogFilter> INSTALLED = new ArrayList<>(); // guarded by the class
+    private static int users; // running clients of this copy; guarded by the class
 
     private final Logger logger;
     private final Filter previous;
     private final long intervalNanos;
     private final AtomicLong lastPassedNanos = new AtomicLong(NEVER);
     private final AtomicLong suppressedSinceLast = new AtomicLong();
+    private volatile boolean retired;
 
     private OpenTelemetryLogFilter(Logger logger, Filter previous, long intervalNanos) {
         this.logger = logger;
@@ -62,24 +67,48 @@ public final class OpenTelemetryLogFilter implements Filter {
         this.intervalNanos = intervalNanos;
     }
 
-    /** Installs the filter on {@link #LOGGER_NAMES} (idempotent, also across class loaders). */
+    /** Installs the filter on {@link #LOGGER_NAMES} for one more running client (the first installs it). */
     public static synchronized void install() {
-        if (!INSTALLED.isEmpty()) {
+        if (users++ > 0) {
             return;
         }
         for (String name : LOGGER_NAMES) {
             try {
                 Logger logger = Logger.getLogger(name);
-                Filter current = logger.getFilter();
-                // By name: another deployment's copy of this class counts as installed too.
-                if (current == null || !current.getClass().getName().equals(OpenTelemetryLogFilter.class.getName())) {
-                    logger.setFilter(new OpenTelemetryLogFilter(logger, current, ExportHealth.LOG_INTERVAL.toNanos()));
-                }
-                INSTALLED.add(logger);
+                OpenTelemetryLogFilter filter = new OpenTelemetryLogFilter(logger, logger.getFilter(),
+                    ExportHealth.LOG_INTERVAL.toNanos());
+                logger.setFilter(filter);
+                INSTALLED.add(filter);
             } catch (RuntimeException e) {
                 // a logging framework that refuses filters: OpenTelemetry's own throttling still applies
             }
         }
+    }
+
+    /**
+     * One running client fewer; the last one puts every logger's previous filter back (where a later
+     * installer wrapped ours, ours just passes records through from then on).
+     */
+    public static synchronized void uninstall() {
+        if (users == 0 || --users > 0) {
+            return;
+        }
+        for (OpenTelemetryLogFilter filter : INSTALLED) {
+            filter.retired = true;
+            try {
+                if (filter.logger.getFilter() == filter) {
+                    filter.logger.setFilter(filter.previous);
+                }
+            } catch (RuntimeException e) {
+                // as in install()
+            }
+        }
+        INSTALLED.clear();
+    }
+
+    /** How many running clients of this copy have the filter installed (0: the loggers are as found). */
+    public static synchronized int users() {
+        return users;
     }
 
     /** How many OpenTelemetry export-failure records were demoted to FINE in this JVM so far. */
@@ -91,6 +120,9 @@ public final class OpenTelemetryLogFilter implements Filter {
     public boolean isLoggable(LogRecord record) {
         if (previous != null && !previous.isLoggable(record)) {
             return false;
+        }
+        if (retired) {
+            return true;
         }
         redact(record);
         if (record.getLevel().intValue() < Level.WARNING.intValue()) {

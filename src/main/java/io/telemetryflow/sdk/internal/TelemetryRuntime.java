@@ -87,8 +87,11 @@ public final class TelemetryRuntime {
         this.queryBus = QueryBuses.create(config, health);
         if (config.julEnabled() && config.isSignalEnabled(io.telemetryflow.sdk.domain.SignalType.LOGS)) {
             // opt-in: application java.util.logging records become OTLP log records
+            // the application is the one starting the SDK: its threads carry its class loader
+            ClassLoader application = Thread.currentThread().getContextClassLoader();
             this.julHandler = new io.telemetryflow.sdk.internal.logging.OtlpLogHandler(
-                sdk.getLogsBridge().loggerBuilder("java.util.logging").build());
+                sdk.getLogsBridge().loggerBuilder("java.util.logging").build(),
+                application != null ? application : TelemetryRuntime.class.getClassLoader());
             java.util.logging.Logger.getLogger("").addHandler(julHandler);
         } else {
             this.julHandler = null;
@@ -195,7 +198,10 @@ public final class TelemetryRuntime {
         stopper.setDaemon(true);
         stopper.start();
         // Masked in OpenTelemetry's log lines until the exporters are really gone.
-        done.whenComplete(() -> Secrets.unregister(config.credentials().keySecret()));
+        done.whenComplete(() -> {
+            Secrets.unregister(config.credentials().keySecret());
+            OpenTelemetryLogFilter.uninstall();
+        });
         boolean stopped = done.join(wait, TimeUnit.MILLISECONDS).isSuccess();
         if (runtimeMetrics != null) {
             runtimeMetrics.close(); // after the final export, which still carries the JVM metrics

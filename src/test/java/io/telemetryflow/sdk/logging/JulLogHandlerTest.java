@@ -74,6 +74,34 @@ class JulLogHandlerTest {
     }
 
     @Test
+    void onlyThisApplicationsThreadsAreExportedNotTheServersOrAnotherDeployments() throws Exception {
+        try (OtlpReceiver receiver = OtlpReceiver.start()) {
+            TelemetryClient client = client(receiver, true);
+            try {
+                ClassLoader app = Thread.currentThread().getContextClassLoader();
+                logOn(new java.net.URLClassLoader(new java.net.URL[0], null), "from another deployment");
+                logOn(null, "from a thread without a context class loader");
+                logOn(new java.net.URLClassLoader(new java.net.URL[0], app), "from a child of this application");
+                APP.info("from this application");
+                client.flush();
+                receiver.awaitLog("from this application", WAIT);
+                receiver.awaitLog("from a child of this application", WAIT);
+                assertThat(receiver.logs()).extracting(l -> l.body())
+                    .doesNotContain("from another deployment", "from a thread without a context class loader");
+            } finally {
+                client.shutdown();
+            }
+        }
+    }
+
+    private static void logOn(ClassLoader contextLoader, String message) throws InterruptedException {
+        Thread t = new Thread(() -> APP.info(message), "other-tenant");
+        t.setContextClassLoader(contextLoader);
+        t.start();
+        t.join(10_000);
+    }
+
+    @Test
     void julExportIsOptIn() throws Exception {
         try (OtlpReceiver receiver = OtlpReceiver.start()) {
             TelemetryClient client = client(receiver, false);

@@ -158,6 +158,8 @@ class SecretSafetyTest {
                 local.shutdown(Duration.ofSeconds(2));
             }
             assertThat(logs.allText()).doesNotContain(SECRET);
+        } finally {
+            OpenTelemetryLogFilter.uninstall(); // the install() above, as a client's stop would
         }
     }
 

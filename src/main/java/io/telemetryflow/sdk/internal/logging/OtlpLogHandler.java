@@ -23,6 +23,10 @@ import java.util.logging.SimpleFormatter;
  * <p>Records of the SDK's own loggers ({@code io.telemetryflow.sdk.*}, {@code io.telemetryflow.cdi.*}) and of OpenTelemetry
  * ({@code io.opentelemetry.*}) are skipped: exporting the exporter's own warnings would feed
  * back into the pipeline that is failing.
+ *
+ * <p>The root logger is JVM-wide: in an application server it also receives the server's records
+ * and those of other deployments. Only records logged on a thread whose context class loader is this
+ * application's (or a child of it) are exported, so nothing of another tenant ends up in this one.
  */
 public final class OtlpLogHandler extends Handler {
 
@@ -33,17 +37,41 @@ public final class OtlpLogHandler extends Handler {
     static final AttributeKey<String> EXCEPTION_STACKTRACE = AttributeKey.stringKey("exception.stacktrace");
 
     private final Logger logger;
+    private final ClassLoader application;
     private final Formatter formatter = new SimpleFormatter();
 
-    /** A handler emitting through {@code logger}. */
+    /** A handler emitting through {@code logger} the records of every thread (no application to tell apart). */
     public OtlpLogHandler(Logger logger) {
+        this(logger, null);
+    }
+
+    /**
+     * A handler emitting through {@code logger} the records logged on threads of {@code application}
+     * (their context class loader is it or a child of it); {@code null}: every thread's.
+     */
+    public OtlpLogHandler(Logger logger, ClassLoader application) {
         this.logger = logger;
+        this.application = application;
         setLevel(Level.ALL);
+    }
+
+    /** Whether the current thread works for this application (see the class comment). */
+    private boolean fromThisApplication() {
+        if (application == null) {
+            return true;
+        }
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        for (int depth = 0; loader != null && depth < 32; depth++, loader = loader.getParent()) {
+            if (loader == application) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
     public void publish(LogRecord record) {
-        if (record == null || !isLoggable(record) || isOwnRecord(record.getLoggerName())) {
+        if (record == null || !isLoggable(record) || isOwnRecord(record.getLoggerName()) || !fromThisApplication()) {
             return;
         }
         try {
