@@ -12,6 +12,8 @@ import io.telemetryflow.cdi.internal.lite.CommandBusCreator;
 import io.telemetryflow.cdi.internal.lite.CommandObserver;
 import io.telemetryflow.cdi.internal.lite.OpenTelemetryCreator;
 import io.telemetryflow.cdi.internal.lite.QueryBusCreator;
+import io.telemetryflow.cdi.internal.health.ReadinessRegistration;
+import io.telemetryflow.cdi.internal.health.HealthApi;
 import io.telemetryflow.cdi.internal.lite.StartupObserver;
 import io.telemetryflow.sdk.TelemetryClient;
 import io.telemetryflow.sdk.application.CommandBus;
@@ -76,6 +78,9 @@ public class TelemetryFlowBuildCompatibleExtension implements BuildCompatibleExt
             addCommandObserver(syn, type, true);
         }
         syn.addObserver(Startup.class).observeWith(StartupObserver.class);
+        if (HealthApi.present()) {
+            ReadinessRegistration.register(syn);
+        }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

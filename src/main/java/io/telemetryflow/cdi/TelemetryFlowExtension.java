@@ -10,6 +10,8 @@ import io.telemetryflow.sdk.TelemetryClient;
 import io.telemetryflow.sdk.application.CommandBus;
 import io.telemetryflow.sdk.application.QueryBus;
 import io.telemetryflow.sdk.domain.TelemetryConfig;
+import io.telemetryflow.cdi.internal.health.ReadinessRegistration;
+import io.telemetryflow.cdi.internal.health.HealthApi;
 import io.telemetryflow.sdk.domain.TelemetryConfigException;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
@@ -82,6 +84,9 @@ public class TelemetryFlowExtension implements Extension {
             .createWith(cc -> TelemetryBeans.queryBus(started()));
         for (Class<?> type : TelemetryBeans.OPENTELEMETRY_TYPES) {
             addOpenTelemetryBean(abd, type);
+        }
+        if (HealthApi.present()) {
+            ReadinessRegistration.register(abd, TelemetryFlowExtension.class);
         }
 
         for (Class<?> type : CommandEvents.TYPES) {

@@ -73,6 +73,8 @@ public enum ConfigKey {
     QUERY_TOKEN("telemetryflow.query.token", ConfigKind.CREDENTIAL, null, "a JWT access token of TelemetryFlow Core"),
     QUERY_EMAIL("telemetryflow.query.email", ConfigKind.CREDENTIAL, null, "the e-mail of a TelemetryFlow Core user (with telemetryflow.query.password)"),
     QUERY_PASSWORD("telemetryflow.query.password", ConfigKind.CREDENTIAL, null, "the password of telemetryflow.query.email"),
+    HEALTH_ENABLED("telemetryflow.health.enabled", ConfigKind.FLAG, "true",
+        "true or false (the MicroProfile Health readiness check 'telemetryflow', where the runtime has MP Health)"),
     JAXRS_ENABLED("telemetryflow.jaxrs.enabled", ConfigKind.FLAG, "true", "true or false"),
     LOGS_JUL_ENABLED("telemetryflow.logs.jul.enabled", ConfigKind.FLAG, "false", "true or false");
 

@@ -217,6 +217,9 @@ public final class TelemetryConfig {
     /** How queries authenticate; {@code null} when queries are not configured. */
     public QueryCredentials queryCredentials() { return queryCredentials; }
 
+    /** Whether the MicroProfile Health readiness check reports export health (where MP Health is present). */
+    public boolean healthCheckEnabled() { return get(ConfigKey.HEALTH_ENABLED); }
+
     /** Whether the JAX-RS server/client filters are active. */
     public boolean jaxrsEnabled() { return get(ConfigKey.JAXRS_ENABLED); }
 

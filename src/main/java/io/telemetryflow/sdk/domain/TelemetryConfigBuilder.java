@@ -179,6 +179,9 @@ public final class TelemetryConfigBuilder {
         return this;
     }
 
+    /** {@code telemetryflow.health.enabled}: the MicroProfile Health readiness check. */
+    public TelemetryConfigBuilder healthCheck(boolean v) { return set(ConfigKey.HEALTH_ENABLED, v); }
+
     /** {@code telemetryflow.jaxrs.enabled}. */
     public TelemetryConfigBuilder jaxrsEnabled(boolean v) { return set(ConfigKey.JAXRS_ENABLED, v); }
 
