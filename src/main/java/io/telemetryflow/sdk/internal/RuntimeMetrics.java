@@ -21,14 +21,27 @@ final class RuntimeMetrics implements AutoCloseable {
         this.telemetry = telemetry;
     }
 
-    /** Starts the JVM metrics on {@code openTelemetry}; on a JVM where that fails, warns once and records none. */
-    static RuntimeMetrics start(OpenTelemetry openTelemetry) {
+    /**
+     * Starts the JVM metrics on {@code openTelemetry}; where that fails (an unusual JVM, or a runtime
+     * whose own OpenTelemetry classes clash with the module's), warns and records none: the
+     * application's own telemetry is never held back by them.
+     */
+    static RuntimeMetrics startOrNull(OpenTelemetry openTelemetry) {
         try {
-            return new RuntimeMetrics(RuntimeTelemetry.create(openTelemetry));
+            return new RuntimeMetrics(Starter.start(openTelemetry));
         } catch (RuntimeException | LinkageError e) {
-            LOG.log(Level.WARNING, "TelemetryFlow: JVM runtime metrics are unavailable on this JVM ("
-                + e.getClass().getName() + ": " + e.getMessage() + "); the application's own telemetry is unaffected");
-            return new RuntimeMetrics(null);
+            StackTraceElement[] at = e.getStackTrace();
+            LOG.log(Level.WARNING, "TelemetryFlow: JVM runtime metrics are unavailable here (" + e.getClass().getName()
+                + ": " + e.getMessage() + (at.length > 0 ? " at " + at[0] : "")
+                + "); the application's own telemetry is unaffected");
+            return null;
+        }
+    }
+
+    /** The one place that names the module's classes, so that loading them fails inside the try above. */
+    private static final class Starter {
+        static AutoCloseable start(OpenTelemetry openTelemetry) {
+            return RuntimeTelemetry.create(openTelemetry);
         }
     }
 

@@ -102,7 +102,7 @@ public final class TelemetryRuntime {
         }
         boolean jvmMetrics = config.runtimeMetricsEnabled()
             && config.isSignalEnabled(io.telemetryflow.sdk.domain.SignalType.METRICS);
-        this.runtimeMetrics = jvmMetrics ? RuntimeMetrics.start(sdk) : null;
+        this.runtimeMetrics = jvmMetrics ? RuntimeMetrics.startOrNull(sdk) : null;
         LOG.info(LifecycleLog.started(config));
     }
 
