@@ -14,6 +14,7 @@ import java.util.logging.Logger;
 final class RuntimeMetrics implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(RuntimeMetrics.class.getName());
+    private static final String INSTRUMENTATION_VERSION = SdkVersion.INSTRUMENTATION;
 
     private final AutoCloseable telemetry;
 
@@ -31,9 +32,19 @@ final class RuntimeMetrics implements AutoCloseable {
             return new RuntimeMetrics(Starter.start(openTelemetry));
         } catch (RuntimeException | LinkageError e) {
             StackTraceElement[] at = e.getStackTrace();
+            String missing = String.valueOf(e.getMessage());
+            String fix = missing.startsWith("io/opentelemetry/instrumentation/")
+                ? " The application has an older opentelemetry-instrumentation-api than " + INSTRUMENTATION_VERSION
+                    + " (a runtime's BOM manages it; quarkus-bom 3.33 pins 2.23): import"
+                    + " io.opentelemetry.instrumentation:opentelemetry-instrumentation-bom:" + INSTRUMENTATION_VERSION
+                    + " before it, or set telemetryflow.metrics.runtime.enabled=false."
+                : missing.startsWith("com/sun/management/")
+                ? " The runtime hides the JVM's com.sun.management API from the application (WildFly: add"
+                    + " <module name=\"jdk.management\"/> to jboss-deployment-structure.xml)."
+                : "";
             LOG.log(Level.WARNING, "TelemetryFlow: JVM runtime metrics are unavailable here (" + e.getClass().getName()
-                + ": " + e.getMessage() + (at.length > 0 ? " at " + at[0] : "")
-                + "); the application's own telemetry is unaffected");
+                + ": " + e.getMessage() + (at.length > 0 ? " at " + at[0] : "") + ")." + fix
+                + " The application's own telemetry is unaffected.");
             return null;
         }
     }

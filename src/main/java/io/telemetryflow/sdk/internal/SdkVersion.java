@@ -8,17 +8,20 @@ import java.util.Properties;
 public final class SdkVersion {
 
     /** The version, e.g. {@code 1.0.0}; {@code unknown} if the resource is missing (a repackaged jar). */
-    public static final String VALUE = read();
+    public static final String VALUE = read("version");
+
+    /** The opentelemetry-instrumentation version the SDK's JVM metrics module is built for. */
+    public static final String INSTRUMENTATION = read("instrumentation.version");
 
     private SdkVersion() {
     }
 
-    private static String read() {
+    private static String read(String key) {
         try (InputStream in = SdkVersion.class.getResourceAsStream("version.properties")) {
             if (in != null) {
                 Properties p = new Properties();
                 p.load(in);
-                String v = p.getProperty("version", "").trim();
+                String v = p.getProperty(key, "").trim();
                 if (!v.isEmpty() && !v.startsWith("${")) {
                     return v;
                 }

@@ -35,6 +35,11 @@ class PayaraIT extends ShopAppITBase {
     private static final String READY = " ready in ";
 
     @Override
+    URI readinessUri() {
+        return app.base().resolve("/health/ready");
+    }
+
+    @Override
     String runtime() {
         return "payara";
     }

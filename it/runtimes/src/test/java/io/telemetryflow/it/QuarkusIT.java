@@ -19,6 +19,11 @@ import java.util.Map;
 class QuarkusIT extends ShopAppITBase {
 
     @Override
+    URI readinessUri() {
+        return app.base().resolve("/q/health/ready");
+    }
+
+    @Override
     String runtime() {
         return "quarkus";
     }

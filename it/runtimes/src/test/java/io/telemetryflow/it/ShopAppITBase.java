@@ -124,6 +124,11 @@ abstract class ShopAppITBase {
      */
     abstract boolean responseFiltersSeeUnmappedExceptions();
 
+    /** The runtime's MicroProfile Health readiness endpoint, or {@code null} where the example does not serve one. */
+    URI readinessUri() {
+        return null;
+    }
+
     /** More environment variables for this runtime (every start). */
     Map<String, String> runtimeEnv() {
         return Map.of();
@@ -497,6 +502,28 @@ abstract class ShopAppITBase {
     }
 
     @Test
+    @Order(7)
+    void readinessIsDownWhileExportsFailAndUpWhenTheyWorkAgain() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(readinessUri() != null, "no MicroProfile Health endpoint here");
+        HttpResponse<String> up = getAbsolute(readinessUri());
+        assertThat(up.statusCode()).as("readiness: %s", up.body()).isEqualTo(200);
+        assertThat(up.body()).contains("\"telemetryflow\"");
+        receiver.respondWith(FaultMode.httpStatus(400));
+        try {
+            post("/api/telemetry/flush"); // one export interval: the export fails now
+            HttpResponse<String> down = getAbsolute(readinessUri());
+            assertThat(down.statusCode()).as("readiness while the backend fails: %s", down.body()).isEqualTo(503);
+            assertThat(down.body()).contains("\"telemetryflow\"").contains("DOWN").doesNotContain(keySecret)
+                .doesNotContain(keySecret.substring("tfs_".length()));
+        } finally {
+            receiver.respondWith(FaultMode.accept());
+        }
+        assertThat(post("/api/telemetry/flush").body()).isEqualTo("flushed");
+        HttpResponse<String> again = getAbsolute(readinessUri());
+        assertThat(again.statusCode()).as("readiness after the backend is back: %s", again.body()).isEqualTo(200);
+    }
+
+    @Test
     @Order(8)
     void gracefulStopDeliversWhatWasRecordedJustBefore() {
         String item = "last-words-" + runtime();
@@ -591,6 +618,17 @@ abstract class ShopAppITBase {
                 HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new AssertionError("POST " + uri + " failed: " + e + "; output:\n" + app.process().tail(40), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    HttpResponse<String> getAbsolute(URI uri) {
+        try {
+            return http.send(HttpRequest.newBuilder(uri).timeout(WAIT).GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError("GET " + uri + " failed: " + e + "; output:\n" + app.process().tail(40), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
