@@ -86,7 +86,7 @@ public class TelemetryFlowExtension implements Extension {
             addOpenTelemetryBean(abd, type);
         }
         if (HealthApi.present()) {
-            ReadinessRegistration.register(abd, TelemetryFlowExtension.class);
+            ReadinessRegistration.register(abd, TelemetryFlowExtension.class, this::started);
         }
 
         for (Class<?> type : CommandEvents.TYPES) {

@@ -108,6 +108,31 @@ class CdiConfigTest {
     }
 
     @Test
+    void aBadConfigurationIsSaidFirstInOurWordsBeforeTheContainersOwnFailure() {
+        java.util.List<java.util.logging.LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override public void publish(java.util.logging.LogRecord r) { records.add(r); }
+            @Override public void flush() { }
+            @Override public void close() { }
+        };
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            Throwable failure = catchThrowable(() -> CdiTestSupport.start(Map.of("telemetryflow.api-key-id", "",
+                "telemetryflow.timeout", "soon"), Map.of()).close());
+            assertThat(failure).isNotNull();
+        } finally {
+            root.removeHandler(capture);
+        }
+        java.util.logging.LogRecord first = records.stream()
+            .filter(r -> r.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()).findFirst().orElseThrow();
+        assertThat(first.getLoggerName()).isEqualTo("io.telemetryflow.cdi");
+        assertThat(first.getMessage()).startsWith("TelemetryFlow configuration is invalid (2 problems):")
+            .contains("telemetryflow.api-key-id is required").contains("telemetryflow.timeout: got 'soon'")
+            .doesNotContain(SECRET);
+    }
+
+    @Test
     void severalInvalidKeysAreReportedTogether() {
         Throwable failure = catchThrowable(() -> CdiTestSupport.start(Map.of(
             "telemetryflow.protocol", "smoke-signals", "telemetryflow.timeout", "forever"), Map.of()).close());

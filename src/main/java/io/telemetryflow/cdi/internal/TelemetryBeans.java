@@ -24,6 +24,8 @@ public final class TelemetryBeans {
     public static final List<Class<?>> OPENTELEMETRY_TYPES = List.of(OpenTelemetry.class, Tracer.class, Meter.class,
         Logger.class);
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger("io.telemetryflow.cdi");
+
     private TelemetryBeans() {
     }
 
@@ -33,7 +35,15 @@ public final class TelemetryBeans {
      * @throws io.telemetryflow.sdk.domain.TelemetryConfigException naming every bad key
      */
     public static TelemetryClient client() {
-        TelemetryConfig config = MicroProfileConfigMapper.read(ConfigProvider.getConfig());
+        TelemetryConfig config;
+        try {
+            config = MicroProfileConfigMapper.read(ConfigProvider.getConfig());
+        } catch (io.telemetryflow.sdk.domain.TelemetryConfigException e) {
+            // Said first, in our words: the runtime then wraps it in its own start failure (Quarkus: "Failed to
+            // start quarkus", Weld: an exception list), which buries the problems among its lines.
+            LOG.severe(e.getMessage());
+            throw e;
+        }
         return TelemetryClient.create(config);
     }
 

@@ -1,10 +1,12 @@
 package io.telemetryflow.cdi.internal.health;
 
 import io.telemetryflow.cdi.internal.lite.ReadinessCreator;
+import io.telemetryflow.sdk.TelemetryClient;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.build.compatible.spi.SyntheticComponents;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.inject.Singleton;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.Readiness;
 
@@ -18,11 +20,11 @@ public final class ReadinessRegistration {
     private ReadinessRegistration() {
     }
 
-    /** The portable extension's way (Weld, Payara, WildFly). */
-    public static void register(AfterBeanDiscovery abd, Class<?> beanClass) {
+    /** The portable extension's way (Weld, Payara, WildFly): {@code client} is the extension's started client. */
+    public static void register(AfterBeanDiscovery abd, Class<?> beanClass, Supplier<TelemetryClient> client) {
         abd.addBean().beanClass(beanClass).types(HealthCheck.class, Object.class)
             .qualifiers(Readiness.Literal.INSTANCE, Any.Literal.INSTANCE).scope(Singleton.class)
-            .createWith(cc -> new TelemetryFlowReadinessCheck());
+            .createWith(cc -> new TelemetryFlowReadinessCheck(client));
     }
 
     /** The build-compatible extension's way (Quarkus). */

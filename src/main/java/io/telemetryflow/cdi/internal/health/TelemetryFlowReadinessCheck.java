@@ -3,8 +3,8 @@ package io.telemetryflow.cdi.internal.health;
 import io.telemetryflow.sdk.TelemetryClient;
 import io.telemetryflow.sdk.application.HealthStatus;
 import io.telemetryflow.sdk.application.HealthStatus.SignalHealth;
-import jakarta.enterprise.inject.spi.CDI;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -23,11 +23,21 @@ public final class TelemetryFlowReadinessCheck implements HealthCheck {
     /** The check's name in the health report. */
     public static final String NAME = "telemetryflow";
 
+    private final Supplier<TelemetryClient> client;
+
+    /**
+     * A check of the application's client. A supplier, not a lookup at call time: health endpoints run
+     * on the runtime's threads (Payara's), where {@code CDI.current()} does not find the application.
+     */
+    public TelemetryFlowReadinessCheck(Supplier<TelemetryClient> client) {
+        this.client = client;
+    }
+
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME);
         try {
-            TelemetryClient client = CDI.current().select(TelemetryClient.class).get();
+            TelemetryClient client = this.client.get();
             if (!client.config().enabled() || !client.config().healthCheckEnabled()) {
                 return response.up().withData("status", "not checked (disabled)").build();
             }

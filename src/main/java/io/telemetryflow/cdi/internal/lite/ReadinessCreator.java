@@ -1,6 +1,7 @@
 package io.telemetryflow.cdi.internal.lite;
 
 import io.telemetryflow.cdi.internal.health.TelemetryFlowReadinessCheck;
+import io.telemetryflow.sdk.TelemetryClient;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.build.compatible.spi.Parameters;
 import jakarta.enterprise.inject.build.compatible.spi.SyntheticBeanCreator;
@@ -10,6 +11,7 @@ public final class ReadinessCreator implements SyntheticBeanCreator<TelemetryFlo
 
     @Override
     public TelemetryFlowReadinessCheck create(Instance<Object> lookup, Parameters params) {
-        return new TelemetryFlowReadinessCheck();
+        TelemetryClient client = lookup.select(TelemetryClient.class).get(); // the bean's proxy-free singleton
+        return new TelemetryFlowReadinessCheck(() -> client);
     }
 }
