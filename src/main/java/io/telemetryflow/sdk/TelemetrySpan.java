@@ -50,7 +50,7 @@ public final class TelemetrySpan implements AutoCloseable {
 
     /** Adds an event. */
     public TelemetrySpan addEvent(String name, Map<String, ?> attributes) {
-        span.addEvent(name, AttributeMapper.toAttributes(attributes));
+        span.addEvent(name, AttributeMapper.toRecordAttributes(attributes));
         return this;
     }
 

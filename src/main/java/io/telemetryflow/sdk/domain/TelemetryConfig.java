@@ -178,6 +178,24 @@ public final class TelemetryConfig {
     /** Capacity of each signal's retry buffer in (estimated) bytes. */
     public int bufferMaxBytes() { return get(ConfigKey.BUFFER_MAX_BYTES); }
 
+    /** Attributes kept per span, span event and log record ({@code telemetryflow.limits.attributes}). */
+    public int attributeLimit() { return get(ConfigKey.LIMITS_ATTRIBUTES); }
+
+    /** Characters kept of a string attribute value ({@code telemetryflow.limits.attribute-length}). */
+    public int attributeLengthLimit() { return get(ConfigKey.LIMITS_ATTRIBUTE_LENGTH); }
+
+    /** Events kept per span. */
+    public int spanEventLimit() { return get(ConfigKey.LIMITS_SPAN_EVENTS); }
+
+    /** Links kept per span. */
+    public int spanLinkLimit() { return get(ConfigKey.LIMITS_SPAN_LINKS); }
+
+    /** Characters kept of a log body ({@code telemetryflow.limits.log-body-length}). */
+    public int logBodyLimit() { return get(ConfigKey.LIMITS_LOG_BODY_LENGTH); }
+
+    /** Attribute sets kept per metric ({@code telemetryflow.metrics.cardinality-limit}). */
+    public int cardinalityLimit() { return get(ConfigKey.METRICS_CARDINALITY_LIMIT); }
+
     /** Cap on spans started with {@code startSpan} and not yet ended. */
     public int maxOpenSpans() { return get(ConfigKey.SPANS_MAX_OPEN); }
 

@@ -119,6 +119,20 @@ public final class TelemetryConfigBuilder {
         return set(ConfigKey.BUFFER_MAX_ITEMS, maxItems).set(ConfigKey.BUFFER_MAX_BYTES, maxBytes);
     }
 
+    /**
+     * {@code telemetryflow.limits.*}: attributes per span/event/log record, characters per string attribute
+     * value, events and links per span, characters per log body.
+     */
+    public TelemetryConfigBuilder limits(int attributes, int attributeLength, int spanEvents, int spanLinks,
+                                         int logBodyLength) {
+        return set(ConfigKey.LIMITS_ATTRIBUTES, attributes).set(ConfigKey.LIMITS_ATTRIBUTE_LENGTH, attributeLength)
+            .set(ConfigKey.LIMITS_SPAN_EVENTS, spanEvents).set(ConfigKey.LIMITS_SPAN_LINKS, spanLinks)
+            .set(ConfigKey.LIMITS_LOG_BODY_LENGTH, logBodyLength);
+    }
+
+    /** {@code telemetryflow.metrics.cardinality-limit}. */
+    public TelemetryConfigBuilder cardinalityLimit(int v) { return set(ConfigKey.METRICS_CARDINALITY_LIMIT, v); }
+
     /** {@code telemetryflow.spans.max-open}. */
     public TelemetryConfigBuilder maxOpenSpans(int v) { return set(ConfigKey.SPANS_MAX_OPEN, v); }
 

@@ -22,15 +22,27 @@ import java.util.Map;
  */
 public final class AttributeMapper {
 
-    /** Upper bound of attributes per record (the OpenTelemetry span default). */
+    /** Upper bound of attributes per metric data point (the OpenTelemetry span default). */
     public static final int MAX_ATTRIBUTES = 128;
+
+    /**
+     * Upper bound of attributes handed on for a span, span event or log record: only a guard against a
+     * runaway map. The SDK applies the configured limit ({@code telemetryflow.limits.attributes}) to those
+     * and counts what it drops in OTLP's {@code dropped_attributes_count}.
+     */
+    public static final int RECORD_GUARD = 10_000;
 
     private AttributeMapper() {
     }
 
     /** Converts {@code map} ({@code null} or empty → {@link Attributes#empty()}). */
     public static Attributes toAttributes(Map<String, ?> map) {
-        return convert(map, false);
+        return convert(map, false, MAX_ATTRIBUTES);
+    }
+
+    /** Converts {@code map} for a span, span event or log record (at most {@link #RECORD_GUARD} entries). */
+    public static Attributes toRecordAttributes(Map<String, ?> map) {
+        return convert(map, false, RECORD_GUARD);
     }
 
     /**
@@ -42,10 +54,10 @@ public final class AttributeMapper {
      * @throws IllegalArgumentException if a key is {@code null}
      */
     public static Attributes toAttributesRejectingNullKeys(Map<String, ?> map) {
-        return convert(map, true);
+        return convert(map, true, MAX_ATTRIBUTES);
     }
 
-    private static Attributes convert(Map<String, ?> map, boolean rejectNullKeys) {
+    private static Attributes convert(Map<String, ?> map, boolean rejectNullKeys, int max) {
         if (map == null || map.isEmpty()) {
             return Attributes.empty();
         }
@@ -56,7 +68,7 @@ public final class AttributeMapper {
             if (key == null && rejectNullKeys) {
                 throw new IllegalArgumentException("attribute keys must not be null");
             }
-            if (count >= MAX_ATTRIBUTES) {
+            if (count >= max) {
                 if (rejectNullKeys) {
                     continue; // past the limit, only the keys are still checked
                 }

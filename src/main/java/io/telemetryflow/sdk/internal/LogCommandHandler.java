@@ -13,10 +13,29 @@ import java.time.Instant;
 public final class LogCommandHandler implements CommandHandler<EmitLogCommand, Void> {
 
     private final Logger logger;
+    private final int maxBodyLength;
 
-    /** A handler emitting through {@code logger}. */
+    /** A handler emitting through {@code logger}, bodies unlimited. */
     public LogCommandHandler(Logger logger) {
+        this(logger, Integer.MAX_VALUE);
+    }
+
+    /**
+     * A handler emitting through {@code logger}; a body longer than {@code maxBodyLength} characters is cut
+     * (and says so), so one huge message cannot push a whole batch over a collector's request limit.
+     */
+    public LogCommandHandler(Logger logger, int maxBodyLength) {
         this.logger = logger;
+        this.maxBodyLength = maxBodyLength;
+    }
+
+    /** {@code body}, or its first {@code max} characters and how many were cut. */
+    static String limit(String body, int max) {
+        if (body.length() <= max) {
+            return body;
+        }
+        String cut = "… [" + (body.length() - max) + " characters truncated by telemetryflow.limits.log-body-length]";
+        return body.substring(0, max) + cut;
     }
 
     @Override
@@ -26,8 +45,8 @@ public final class LogCommandHandler implements CommandHandler<EmitLogCommand, V
             .setContext(TraceParents.contextFor(c.parent()))
             .setSeverity(toOtel(c.severity()))
             .setSeverityText(c.severity().name())
-            .setBody(c.message())
-            .setAllAttributes(AttributeMapper.toAttributes(c.attributes()))
+            .setBody(limit(c.message(), maxBodyLength))
+            .setAllAttributes(AttributeMapper.toRecordAttributes(c.attributes()))
             .emit();
         return null;
     }

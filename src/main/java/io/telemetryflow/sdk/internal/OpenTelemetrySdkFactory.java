@@ -6,6 +6,7 @@ import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.OpenTelemetrySdkBuilder;
+import io.opentelemetry.sdk.logs.LogLimits;
 import io.opentelemetry.sdk.logs.SdkLoggerProvider;
 import io.opentelemetry.sdk.logs.export.BatchLogRecordProcessor;
 import io.opentelemetry.sdk.metrics.ExemplarFilter;
@@ -19,6 +20,7 @@ import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.extension.trace.propagation.B3Propagator;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.SpanLimits;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.telemetryflow.sdk.domain.Propagation;
@@ -63,6 +65,11 @@ public final class OpenTelemetrySdkFactory {
                 .setExporterTimeout(config.timeout().multipliedBy(config.maxRetries() + 1L))
                 .build();
             sdk.setTracerProvider(SdkTracerProvider.builder().setResource(resource).setSampler(sampler(config))
+                .setSpanLimits(SpanLimits.builder().setMaxNumberOfAttributes(config.attributeLimit())
+                    .setMaxAttributeValueLength(config.attributeLengthLimit())
+                    .setMaxNumberOfEvents(config.spanEventLimit()).setMaxNumberOfLinks(config.spanLinkLimit())
+                    .setMaxNumberOfAttributesPerEvent(config.attributeLimit())
+                    .setMaxNumberOfAttributesPerLink(config.attributeLimit()).build())
                 .addSpanProcessor(new CountingSpanProcessor(processor, health)).build());
         }
         if (config.isSignalEnabled(SignalType.METRICS)) {
@@ -73,7 +80,7 @@ public final class OpenTelemetrySdkFactory {
                 .build();
             SdkMeterProviderBuilder meters = SdkMeterProvider.builder().setResource(resource)
                 .setExemplarFilter(config.exemplarsEnabled() ? ExemplarFilter.traceBased() : ExemplarFilter.alwaysOff())
-                .registerMetricReader(reader);
+                .registerMetricReader(reader, type -> config.cardinalityLimit());
             // Configured boundaries per histogram name: a view, which wins over an instrument's advice.
             config.histogramBuckets().forEach((name, boundaries) -> meters.registerView(
                 InstrumentSelector.builder().setType(InstrumentType.HISTOGRAM).setName(name).build(),
@@ -95,6 +102,8 @@ public final class OpenTelemetrySdkFactory {
                 .setExporterTimeout(config.timeout().multipliedBy(config.maxRetries() + 1L))
                 .build();
             sdk.setLoggerProvider(SdkLoggerProvider.builder().setResource(resource)
+                .setLogLimits(() -> LogLimits.builder().setMaxNumberOfAttributes(config.attributeLimit())
+                    .setMaxAttributeValueLength(config.attributeLengthLimit()).build())
                 .addLogRecordProcessor(new CountingLogRecordProcessor(processor, health)).build());
         }
         return sdk.build();

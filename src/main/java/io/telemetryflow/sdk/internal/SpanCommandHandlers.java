@@ -48,7 +48,7 @@ public final class SpanCommandHandlers {
         Span span = tracer.spanBuilder(c.name())
             .setParent(TraceParents.contextFor(c.parent()))
             .setSpanKind(toOtel(c.kind()))
-            .setAllAttributes(AttributeMapper.toAttributes(c.attributes()))
+            .setAllAttributes(AttributeMapper.toRecordAttributes(c.attributes()))
             .startSpan();
         return registry.register(span);
     }
@@ -74,7 +74,7 @@ public final class SpanCommandHandlers {
             unknownSpanId();
             return null;
         }
-        span.addEvent(c.name(), AttributeMapper.toAttributes(c.attributes()));
+        span.addEvent(c.name(), AttributeMapper.toRecordAttributes(c.attributes()));
         return null;
     }
 

@@ -78,7 +78,7 @@ public final class TelemetryRuntime {
             .register(RecordGaugeCommand.class, metrics::gauge)
             .register(RecordHistogramCommand.class, metrics::histogram)
             .register(RecordMetricCommand.class, metrics::metric)
-            .register(EmitLogCommand.class, new LogCommandHandler(logger))
+            .register(EmitLogCommand.class, new LogCommandHandler(logger, config.logBodyLimit()))
             .register(StartSpanCommand.class, spanHandlers::start)
             .register(EndSpanCommand.class, spanHandlers::end)
             .register(AddSpanEventCommand.class, spanHandlers::addEvent)

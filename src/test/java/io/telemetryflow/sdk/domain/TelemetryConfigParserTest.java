@@ -106,6 +106,13 @@ class TelemetryConfigParserTest {
         c.add(new Case(ConfigKey.SPANS_MAX_OPEN, "1e3", "1e3"));
         c.add(new Case(ConfigKey.METRICS_HISTOGRAM_AGGREGATION, "linear", "linear"));
         c.add(new Case(ConfigKey.METRICS_SELF_ENABLED, "yes", "yes"));
+        c.add(new Case(ConfigKey.LIMITS_ATTRIBUTES, "0", "0"));
+        c.add(new Case(ConfigKey.LIMITS_ATTRIBUTE_LENGTH, "8", "8"));
+        c.add(new Case(ConfigKey.LIMITS_SPAN_EVENTS, "many", "many"));
+        c.add(new Case(ConfigKey.LIMITS_SPAN_LINKS, "-1", "-1"));
+        c.add(new Case(ConfigKey.LIMITS_LOG_BODY_LENGTH, "10", "10"));
+        c.add(new Case(ConfigKey.METRICS_CARDINALITY_LIMIT, "0", "0"));
+        c.add(new Case(ConfigKey.HEALTH_ENABLED, "sure", "sure"));
         c.add(new Case(ConfigKey.METRICS_RUNTIME_ENABLED, "maybe", "maybe"));
         c.add(new Case(ConfigKey.TRACES_SAMPLER, "sometimes", "sometimes"));
         c.add(new Case(ConfigKey.TRACES_SAMPLER_ARG, "half", "half"));

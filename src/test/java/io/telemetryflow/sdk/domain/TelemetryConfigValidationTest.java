@@ -48,7 +48,8 @@ class TelemetryConfigValidationTest {
     /** Keys whose builder setter is a plain boolean: no value of them is invalid in the typed builder. */
     static final Set<ConfigKey> BOOLEAN_KEYS = EnumSet.of(ConfigKey.ENABLED, ConfigKey.INSECURE,
         ConfigKey.COMPRESSION, ConfigKey.RETRY_ENABLED, ConfigKey.SIGNALS_METRICS, ConfigKey.SIGNALS_LOGS,
-        ConfigKey.SIGNALS_TRACES, ConfigKey.EXEMPLARS_ENABLED, ConfigKey.METRICS_SELF_ENABLED, ConfigKey.METRICS_RUNTIME_ENABLED, ConfigKey.API_V2,
+        ConfigKey.SIGNALS_TRACES, ConfigKey.EXEMPLARS_ENABLED, ConfigKey.METRICS_SELF_ENABLED, ConfigKey.METRICS_RUNTIME_ENABLED, ConfigKey.HEALTH_ENABLED,
+        ConfigKey.API_V2,
         ConfigKey.JAXRS_ENABLED,
         ConfigKey.LOGS_JUL_ENABLED,
         // set through QueryCredentials, whose factories reject blank values themselves
@@ -85,6 +86,12 @@ class TelemetryConfigValidationTest {
         c.add(new Case("ratio above 1", ConfigKey.TRACES_SAMPLER_ARG, b -> b.sampling(Sampling.TRACEIDRATIO, 1.5)));
         c.add(new Case("NaN ratio", ConfigKey.TRACES_SAMPLER_ARG, b -> b.sampling(Sampling.TRACEIDRATIO, Double.NaN)));
         c.add(new Case("null propagators", ConfigKey.PROPAGATORS, b -> b.propagators(null)));
+        c.add(new Case("no attributes", ConfigKey.LIMITS_ATTRIBUTES, b -> b.limits(0, 8192, 128, 128, 65536)));
+        c.add(new Case("tiny values", ConfigKey.LIMITS_ATTRIBUTE_LENGTH, b -> b.limits(128, 1, 128, 128, 65536)));
+        c.add(new Case("negative events", ConfigKey.LIMITS_SPAN_EVENTS, b -> b.limits(128, 8192, -1, 128, 65536)));
+        c.add(new Case("negative links", ConfigKey.LIMITS_SPAN_LINKS, b -> b.limits(128, 8192, 128, -1, 65536)));
+        c.add(new Case("tiny bodies", ConfigKey.LIMITS_LOG_BODY_LENGTH, b -> b.limits(128, 8192, 128, 128, 1)));
+        c.add(new Case("no series", ConfigKey.METRICS_CARDINALITY_LIMIT, b -> b.cardinalityLimit(0)));
         c.add(new Case("null timeout", ConfigKey.TIMEOUT, b -> b.timeout(null)));
         c.add(new Case("zero timeout", ConfigKey.TIMEOUT, b -> b.timeout(Duration.ZERO)));
         c.add(new Case("negative timeout", ConfigKey.TIMEOUT, b -> b.timeout(Duration.ofSeconds(-1))));

@@ -134,6 +134,13 @@ class BadInputCorpusTest {
             bad(ConfigKey.EXEMPLARS_ENABLED, "x"),
             bad(ConfigKey.METRICS_SELF_ENABLED, "sometimes"),
             bad(ConfigKey.METRICS_RUNTIME_ENABLED, "on"),
+            bad(ConfigKey.LIMITS_ATTRIBUTES, "100000"),
+            bad(ConfigKey.LIMITS_ATTRIBUTE_LENGTH, "long"),
+            bad(ConfigKey.LIMITS_SPAN_EVENTS, "20000"),
+            bad(ConfigKey.LIMITS_SPAN_LINKS, "x"),
+            bad(ConfigKey.LIMITS_LOG_BODY_LENGTH, "-5"),
+            bad(ConfigKey.METRICS_CARDINALITY_LIMIT, "unbounded"),
+            bad(ConfigKey.HEALTH_ENABLED, "maybe"),
             bad(ConfigKey.TRACES_SAMPLER, "probabilistic"),
             bad(ConfigKey.TRACES_SAMPLER_ARG, "-0.5"),
             bad(ConfigKey.PROPAGATORS, "xray"),
@@ -378,8 +385,10 @@ class BadInputCorpusTest {
                     ReceivedLog log = receiver.awaitLog("bad-input-wide-log", WAIT);
                     assertThat(log.attributes()).hasSize(128);
                 }),
-            accepted("1 MB log message", () -> client.log(Severity.INFO, "big:" + "m".repeat(1 << 20)),
-                () -> assertThat(receiver.awaitLog(l -> l.body().startsWith("big:"), WAIT).body()).hasSize(4 + (1 << 20))),
+            accepted("1 MB log message (cut at telemetryflow.limits.log-body-length, marked)",
+                () -> client.log(Severity.INFO, "big:" + "m".repeat(1 << 20)),
+                () -> assertThat(receiver.awaitLog(l -> l.body().startsWith("big:"), WAIT).body())
+                    .startsWith("big:" + "m".repeat(65_536 - 4)).endsWith("characters truncated by telemetryflow.limits.log-body-length]")),
             accepted("100k-char attribute value", () -> client.incrementCounter("bad.input.longvalue", 1,
                 Map.of("v", "v".repeat(100_000))),
                 () -> assertThat((String) receiver.awaitMetric("bad.input.longvalue", WAIT).attributes().get("v")).hasSize(100_000)),
