@@ -583,6 +583,12 @@ abstract class ShopAppITBase {
         others.add(bad.process());
         String output = assertStartFailed(bad);
         assertThat(output).contains("TelemetryFlow configuration is invalid").contains("telemetryflow.api-key-id");
+        assertThat(output).as("no synthetic-bean hash in the story").doesNotContain("Error creating synthetic bean");
+        int ours = output.indexOf("TelemetryFlow configuration is invalid");
+        for (String theirs : List.of("Failed to start", "WFLYCTL0080", "Exception during lifecycle processing")) {
+            int at = output.indexOf(theirs);
+            assertThat(at < 0 || ours < at).as("our headline before the runtime's '%s'; output:%n%s", theirs, output).isTrue();
+        }
         assertThat(output).doesNotContain(secret);
         assertThat(output).doesNotContain(secret.substring("tfs_".length()));
     }
