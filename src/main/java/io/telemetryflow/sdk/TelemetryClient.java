@@ -210,6 +210,12 @@ public final class TelemetryClient implements AutoCloseable {
      */
     public void recordGauge(String name, double value, Map<String, ?> attributes) {
         try {
+            TelemetryRuntime rt = state == State.RUNNING ? runtime : null;
+            if (rt != null) { // direct path: the command's checks, no command object or map copy
+                RecordGaugeCommand.validate(name, value);
+                rt.metricHandlers().setGauge(name, "", value, AttributeMapper.toAttributesRejectingNullKeys(attributes));
+                return;
+            }
             dispatch(RecordGaugeCommand.of(name, value, attributes), SignalType.METRICS);
         } catch (RuntimeException e) {
             rejected(SignalType.METRICS, e);
@@ -218,11 +224,7 @@ public final class TelemetryClient implements AutoCloseable {
 
     /** Sets the gauge {@code name} to {@code value}; see {@link #recordGauge(String, double, Map)}. */
     public void recordGauge(String name, double value) {
-        try {
-            dispatch(RecordGaugeCommand.of(name, value), SignalType.METRICS);
-        } catch (RuntimeException e) {
-            rejected(SignalType.METRICS, e);
-        }
+        recordGauge(name, value, null);
     }
 
     /**
@@ -235,6 +237,13 @@ public final class TelemetryClient implements AutoCloseable {
      */
     public void recordHistogram(String name, double value, String unit, Map<String, ?> attributes) {
         try {
+            TelemetryRuntime rt = state == State.RUNNING ? runtime : null;
+            if (rt != null) { // direct path: the command's checks, no command object or map copy
+                RecordHistogramCommand.validate(name, value);
+                rt.metricHandlers().recordHistogram(name, unit == null ? "" : unit, value,
+                    AttributeMapper.toAttributesRejectingNullKeys(attributes));
+                return;
+            }
             dispatch(RecordHistogramCommand.of(name, value, unit, attributes), SignalType.METRICS);
         } catch (RuntimeException e) {
             rejected(SignalType.METRICS, e);
@@ -243,11 +252,7 @@ public final class TelemetryClient implements AutoCloseable {
 
     /** Records {@code value} into the histogram {@code name}; see {@link #recordHistogram(String, double, String, Map)}. */
     public void recordHistogram(String name, double value, String unit) {
-        try {
-            dispatch(RecordHistogramCommand.of(name, value, unit), SignalType.METRICS);
-        } catch (RuntimeException e) {
-            rejected(SignalType.METRICS, e);
-        }
+        recordHistogram(name, value, unit, null);
     }
 
     /**
@@ -259,6 +264,13 @@ public final class TelemetryClient implements AutoCloseable {
      */
     public void recordMetric(String name, double value, String unit, Map<String, ?> attributes) {
         try {
+            TelemetryRuntime rt = state == State.RUNNING ? runtime : null;
+            if (rt != null) { // direct path: the command's checks, no command object or map copy
+                RecordMetricCommand.validate(name, value);
+                rt.metricHandlers().setGauge(name, unit == null ? "" : unit, value,
+                    AttributeMapper.toAttributesRejectingNullKeys(attributes));
+                return;
+            }
             dispatch(new RecordMetricCommand(name, value, unit, copy(attributes)), SignalType.METRICS);
         } catch (RuntimeException e) {
             rejected(SignalType.METRICS, e);
@@ -280,6 +292,12 @@ public final class TelemetryClient implements AutoCloseable {
      */
     public void log(Severity severity, String message, Map<String, ?> attributes) {
         try {
+            TelemetryRuntime rt = state == State.RUNNING ? runtime : null;
+            if (rt != null) { // direct path: the command's checks, no command object, map copy or trace-parent capture
+                EmitLogCommand.validate(severity, message);
+                rt.logHandler().emit(severity, message, AttributeMapper.toRecordAttributesRejectingNullKeys(attributes));
+                return;
+            }
             dispatch(new EmitLogCommand(severity, message, copy(attributes)), SignalType.LOGS);
         } catch (RuntimeException e) {
             rejected(SignalType.LOGS, e);

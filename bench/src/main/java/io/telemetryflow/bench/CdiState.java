@@ -50,6 +50,7 @@ public class CdiState {
         Bench.setProperty("telemetryflow.endpoint", receiver.grpcEndpoint());
         Bench.setProperty("telemetryflow.protocol", "grpc");
         Bench.setProperty("telemetryflow.insecure", "true");
+        Bench.setProperty("telemetryflow.metrics.runtime.enabled", "false"); // see bench/pom.xml
         Bench.setProperty("telemetryflow.service-name", Bench.SERVICE);
         // SmallRye Metrics: its default Micrometer backend (Prometheus registry).
         Bench.setProperty("mp.metrics.prometheus.enabled", "true");

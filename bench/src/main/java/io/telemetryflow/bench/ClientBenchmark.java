@@ -29,6 +29,11 @@ public class ClientBenchmark {
     }
 
     @Benchmark
+    public void recordGauge(CdiState s) {
+        s.client.recordGauge("bench.client.gauge", 17, Bench.MAP);
+    }
+
+    @Benchmark
     public void logInfo(CdiState s) {
         s.client.logInfo("bench log message", Bench.MAP);
     }

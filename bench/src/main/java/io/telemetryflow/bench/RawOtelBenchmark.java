@@ -39,6 +39,26 @@ public class RawOtelBenchmark {
         s.histogram.record(0.005, Bench.PREBUILT);
     }
 
+    /** {@code DoubleHistogram.record} with {@code Attributes} built from the same map on every call. */
+    @Benchmark
+    public void histogramRecordFromMap(RawState s) {
+        s.histogram.record(0.005, Bench.fromMap(Bench.MAP));
+    }
+
+    /** {@code DoubleGauge.set} with {@code Attributes} built from the same map on every call. */
+    @Benchmark
+    public void gaugeSetFromMap(RawState s) {
+        s.gauge.set(17, Bench.fromMap(Bench.MAP));
+    }
+
+    /** A log record with a timestamp, severity, severity text, body and attributes built from the map. */
+    @Benchmark
+    public void logEmitFromMap(RawState s) {
+        s.logger.logRecordBuilder().setTimestamp(System.currentTimeMillis(), TimeUnit.MILLISECONDS)
+            .setSeverity(Severity.INFO).setSeverityText("INFO")
+            .setBody("bench log message").setAllAttributes(Bench.fromMap(Bench.MAP)).emit();
+    }
+
     /** A log record: severity, severity text, body, pre-built attributes. */
     @Benchmark
     public void logEmit(RawState s) {

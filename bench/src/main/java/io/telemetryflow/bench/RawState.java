@@ -24,6 +24,7 @@ public class RawState {
     LongCounter counter;
     DoubleHistogram histogram;
     Logger logger;
+    io.opentelemetry.api.metrics.DoubleGauge gauge;
     /** What {@code @Traced} puts on its span, built once (as the interceptor does). */
     Attributes tracedAttributes;
 
@@ -35,6 +36,7 @@ public class RawState {
         counter = sdk.getMeter("bench.raw").counterBuilder("bench.raw.counter").build();
         histogram = sdk.getMeter("bench.raw").histogramBuilder("bench.raw.histogram").setUnit("s").build();
         logger = sdk.getLogsBridge().get("bench.raw");
+        gauge = sdk.getMeter("bench.raw").gaugeBuilder("bench.raw.gauge").build();
         tracedAttributes = Attributes.of(Bench.CODE_FUNCTION, BenchService.class.getName() + ".traced");
     }
 

@@ -21,13 +21,23 @@ public record EmitLogCommand(Severity severity, String message, Map<String, Obje
 
     /** Validates and copies. */
     public EmitLogCommand {
+        validate(severity, message);
+        attributes = Attributes.copy(attributes);
+    }
+
+    /**
+     * The constructor's checks, for a caller that emits the same record without building the command
+     * ({@code TelemetryClient.log}).
+     *
+     * @throws IllegalArgumentException if {@code severity} or {@code message} is null
+     */
+    public static void validate(Severity severity, String message) {
         if (severity == null) {
             throw new IllegalArgumentException("log severity must not be null");
         }
         if (message == null) {
             throw new IllegalArgumentException("log message must not be null");
         }
-        attributes = Attributes.copy(attributes);
     }
 
     /** A log record without attributes. */

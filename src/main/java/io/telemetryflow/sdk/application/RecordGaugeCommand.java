@@ -13,11 +13,20 @@ public record RecordGaugeCommand(String name, double value, Map<String, Object> 
 
     /** Validates and copies. */
     public RecordGaugeCommand {
+        validate(name, value);
+        attributes = Attributes.copy(attributes);
+    }
+
+    /**
+     * The constructor's checks, for a caller that records without building the command.
+     *
+     * @throws IllegalArgumentException if {@code name} is not an instrument name or {@code value} is not finite
+     */
+    public static void validate(String name, double value) {
         Attributes.requireName(name, "gauge name");
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("gauge value must be finite (gauge '" + name + "')");
         }
-        attributes = Attributes.copy(attributes);
     }
 
     /** Sets {@code value} with no attributes. */

@@ -15,11 +15,7 @@ public record RecordHistogramCommand(String name, double value, String unit, Map
 
     /** Validates and copies. */
     public RecordHistogramCommand {
-        Attributes.requireName(name, "histogram name");
-        if (!Double.isFinite(value) || value < 0) {
-            throw new IllegalArgumentException("histogram value must be finite and not negative (histogram '"
-                + name + "')");
-        }
+        validate(name, value);
         unit = unit == null ? "" : unit;
         attributes = Attributes.copy(attributes);
     }
@@ -32,5 +28,19 @@ public record RecordHistogramCommand(String name, double value, String unit, Map
     /** Records {@code value} with a unit and {@code attributes}. */
     public static RecordHistogramCommand of(String name, double value, String unit, Map<String, ?> attributes) {
         return new RecordHistogramCommand(name, value, unit, Attributes.view(attributes));
+    }
+
+    /**
+     * The constructor's checks, for a caller that records without building the command.
+     *
+     * @throws IllegalArgumentException if {@code name} is not an instrument name or {@code value} is
+     *     negative or not finite
+     */
+    public static void validate(String name, double value) {
+        Attributes.requireName(name, "histogram name");
+        if (!Double.isFinite(value) || value < 0) {
+            throw new IllegalArgumentException("histogram value must be finite and not negative (histogram '"
+                + name + "')");
+        }
     }
 }

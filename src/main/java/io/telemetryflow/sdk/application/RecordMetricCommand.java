@@ -16,10 +16,7 @@ public record RecordMetricCommand(String name, double value, String unit, Map<St
 
     /** Validates and copies. */
     public RecordMetricCommand {
-        Attributes.requireName(name, "metric name");
-        if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException("metric value must be finite (metric '" + name + "')");
-        }
+        validate(name, value);
         unit = unit == null ? "" : unit;
         attributes = Attributes.copy(attributes);
     }
@@ -27,5 +24,17 @@ public record RecordMetricCommand(String name, double value, String unit, Map<St
     /** Records {@code value} with a unit and no attributes. */
     public static RecordMetricCommand of(String name, double value, String unit) {
         return new RecordMetricCommand(name, value, unit, Map.of());
+    }
+
+    /**
+     * The constructor's checks, for a caller that records without building the command.
+     *
+     * @throws IllegalArgumentException if {@code name} is not an instrument name or {@code value} is not finite
+     */
+    public static void validate(String name, double value) {
+        Attributes.requireName(name, "metric name");
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("metric value must be finite (metric '" + name + "')");
+        }
     }
 }

@@ -45,6 +45,11 @@ public final class AttributeMapper {
         return convert(map, false, RECORD_GUARD);
     }
 
+    /** {@link #toRecordAttributes}, failing on a {@code null} key as {@link #toAttributesRejectingNullKeys} does. */
+    public static Attributes toRecordAttributesRejectingNullKeys(Map<String, ?> map) {
+        return convert(map, true, RECORD_GUARD);
+    }
+
     /**
      * Converts {@code map} exactly as {@link #toAttributes} does, but fails on a {@code null} key
      * anywhere in it, with the message of the command records' defensive copy. So a caller can

@@ -4,13 +4,15 @@ import io.opentelemetry.api.logs.Logger;
 import io.opentelemetry.api.logs.Severity;
 import io.telemetryflow.sdk.application.CommandHandler;
 import io.telemetryflow.sdk.application.EmitLogCommand;
-import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Emits real OTLP log records: severity, body, attributes, timestamp and the trace/span ids of
  * the span current on the calling thread.
  */
 public final class LogCommandHandler implements CommandHandler<EmitLogCommand, Void> {
+
+    private static final io.opentelemetry.sdk.common.Clock CLOCK = io.opentelemetry.sdk.common.Clock.getDefault();
 
     private final Logger logger;
     private final int maxBodyLength;
@@ -41,7 +43,7 @@ public final class LogCommandHandler implements CommandHandler<EmitLogCommand, V
     @Override
     public Void handle(EmitLogCommand c) {
         logger.logRecordBuilder()
-            .setTimestamp(Instant.now())
+            .setTimestamp(CLOCK.now(), TimeUnit.NANOSECONDS)
             .setContext(TraceParents.contextFor(c.parent()))
             .setSeverity(toOtel(c.severity()))
             .setSeverityText(c.severity().name())
@@ -49,6 +51,21 @@ public final class LogCommandHandler implements CommandHandler<EmitLogCommand, V
             .setAllAttributes(AttributeMapper.toRecordAttributes(c.attributes()))
             .emit();
         return null;
+    }
+
+    /**
+     * Emits a record from validated values, correlated with the calling thread's current span: the
+     * client's direct path (no command object, no copy of the map, no captured trace parent).
+     */
+    public void emit(io.telemetryflow.sdk.domain.Severity severity, String message,
+                     io.opentelemetry.api.common.Attributes attributes) {
+        logger.logRecordBuilder()
+            .setTimestamp(CLOCK.now(), TimeUnit.NANOSECONDS)
+            .setSeverity(toOtel(severity))
+            .setSeverityText(severity.name())
+            .setBody(limit(message, maxBodyLength))
+            .setAllAttributes(attributes)
+            .emit();
     }
 
     /** Maps our severity onto the OpenTelemetry one. */

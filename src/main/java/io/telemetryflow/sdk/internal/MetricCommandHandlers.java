@@ -75,30 +75,37 @@ public final class MetricCommandHandlers {
         }
     }
 
+    /** Sets the gauge {@code name} (with {@code unit}) from validated values: the client's direct path. */
+    public void setGauge(String name, String unit, double value, io.opentelemetry.api.common.Attributes attributes) {
+        DoubleGauge gauge = instruments.gauge(name, unit);
+        if (gauge != null) {
+            gauge.set(value, attributes);
+        }
+    }
+
+    /** Records into the histogram {@code name} from validated values: the client's direct path. */
+    public void recordHistogram(String name, String unit, double value, io.opentelemetry.api.common.Attributes attributes) {
+        DoubleHistogram histogram = instruments.histogram(name, unit, null);
+        if (histogram != null) {
+            histogram.record(value, attributes);
+        }
+    }
+
     /** Sets a synchronous gauge. */
     public Void gauge(RecordGaugeCommand c) {
-        DoubleGauge gauge = instruments.gauge(c.name(), "");
-        if (gauge != null) {
-            gauge.set(c.value(), AttributeMapper.toAttributes(c.attributes()));
-        }
+        setGauge(c.name(), "", c.value(), AttributeMapper.toAttributes(c.attributes()));
         return null;
     }
 
     /** Records into a histogram. */
     public Void histogram(RecordHistogramCommand c) {
-        DoubleHistogram histogram = instruments.histogram(c.name(), c.unit(), null);
-        if (histogram != null) {
-            histogram.record(c.value(), AttributeMapper.toAttributes(c.attributes()));
-        }
+        recordHistogram(c.name(), c.unit(), c.value(), AttributeMapper.toAttributes(c.attributes()));
         return null;
     }
 
     /** Records a generic metric as a gauge with a unit. */
     public Void metric(RecordMetricCommand c) {
-        DoubleGauge gauge = instruments.gauge(c.name(), c.unit());
-        if (gauge != null) {
-            gauge.set(c.value(), AttributeMapper.toAttributes(c.attributes()));
-        }
+        setGauge(c.name(), c.unit(), c.value(), AttributeMapper.toAttributes(c.attributes()));
         return null;
     }
 }

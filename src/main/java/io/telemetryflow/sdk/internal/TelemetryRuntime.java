@@ -45,6 +45,7 @@ public final class TelemetryRuntime {
     private final SpanRegistry spans;
     private final SpanCommandHandlers spanHandlers;
     private final MetricCommandHandlers metrics;
+    private final LogCommandHandler logHandler;
     private final Tracer tracer;
     private final Meter meter;
     private final Logger logger;
@@ -73,12 +74,13 @@ public final class TelemetryRuntime {
         this.spans = new SpanRegistry(config.maxOpenSpans(), health);
         this.spanHandlers = new SpanCommandHandlers(tracer, spans, health);
         this.metrics = new MetricCommandHandlers(instruments);
+        this.logHandler = new LogCommandHandler(logger, config.logBodyLimit());
         this.commandBus = CommandBus.builder()
             .register(RecordCounterCommand.class, metrics::counter)
             .register(RecordGaugeCommand.class, metrics::gauge)
             .register(RecordHistogramCommand.class, metrics::histogram)
             .register(RecordMetricCommand.class, metrics::metric)
-            .register(EmitLogCommand.class, new LogCommandHandler(logger, config.logBodyLimit()))
+            .register(EmitLogCommand.class, logHandler)
             .register(StartSpanCommand.class, spanHandlers::start)
             .register(EndSpanCommand.class, spanHandlers::end)
             .register(AddSpanEventCommand.class, spanHandlers::addEvent)
@@ -137,6 +139,9 @@ public final class TelemetryRuntime {
 
     /** The metric handlers. */
     public MetricCommandHandlers metricHandlers() { return metrics; }
+
+    /** The log command handler (the client's direct log path uses it too). */
+    public LogCommandHandler logHandler() { return logHandler; }
 
     /** The span handlers. */
     public SpanCommandHandlers spanHandlers() { return spanHandlers; }
