@@ -182,6 +182,16 @@ class InterceptorTest {
     }
 
     @Test
+    void bindingsThatArriveThroughAStereotypeKeepTheirMembers() {
+        assertThat(cdi.get(io.telemetryflow.cdi.beans.MonitoredService.class).work()).isEqualTo("done");
+        client.flush();
+        assertThat(receiver.awaitSpan("monitored.work", WAIT).attributes())
+            .containsEntry("code.function.name", PKG + "MonitoredService.work");
+        assertThat(receiver.awaitMetric("monitored.calls", WAIT)
+            .sumValue(Map.of("code.function.name", PKG + "MonitoredService.work"))).isEqualTo(1.0);
+    }
+
+    @Test
     void timedHistogramsHaveSecondBucketsOrTheBindingsOwn() {
         MeteredService service = cdi.get(MeteredService.class);
         service.timedForBuckets();

@@ -81,7 +81,7 @@ final class InterceptorCore {
                                                            Class<A> binding, Factory<A, M> factory) {
         String name = binding.getSimpleName();
         try {
-            A a = Bindings.find(method, ctx.getTarget() == null ? null : ctx.getTarget().getClass(), binding);
+            A a = Bindings.find(ctx, binding);
             M m = factory.create(rt, method, a);
             return m == null ? UNUSABLE : m;
         } catch (RuntimeException e) {
