@@ -32,10 +32,20 @@ final class GrpcOtlpServer {
   private final Server server;
   private final ReceiverState state;
 
-  private GrpcOtlpServer(int port, ReceiverState state, ExecutorService executor) {
+  private GrpcOtlpServer(int port, ReceiverState state, ExecutorService executor, ReceiverTls tls) throws IOException {
     this.state = state;
+    NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port));
+    if (tls != null) {
+      var ssl = io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts.forServer(
+          tls.certificateChain().toFile(), tls.privateKey().toFile());
+      if (tls.mutual()) {
+        ssl.trustManager(tls.clientCa().toFile())
+            .clientAuth(io.grpc.netty.shaded.io.netty.handler.ssl.ClientAuth.REQUIRE);
+      }
+      builder.sslContext(ssl.build());
+    }
     this.server =
-        NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port))
+        builder
             // Restarting on the same port (outage tests) must not trip over the old socket.
             .withOption(ChannelOption.SO_REUSEADDR, true)
             // Our own daemon pool: HANG parks handler threads, and they must not block the JVM.
@@ -49,8 +59,9 @@ final class GrpcOtlpServer {
   }
 
   /** Binds and starts the server; {@code port} 0 picks a free port. */
-  static GrpcOtlpServer start(int port, ReceiverState state, ExecutorService executor) throws IOException {
-    GrpcOtlpServer grpc = new GrpcOtlpServer(port, state, executor);
+  static GrpcOtlpServer start(int port, ReceiverState state, ExecutorService executor, ReceiverTls tls)
+      throws IOException {
+    GrpcOtlpServer grpc = new GrpcOtlpServer(port, state, executor, tls);
     try {
       grpc.server.start();
     } catch (IOException e) {

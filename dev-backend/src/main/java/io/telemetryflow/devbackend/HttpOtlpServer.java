@@ -52,8 +52,11 @@ final class HttpOtlpServer {
   }
 
   /** Binds and starts the server on 127.0.0.1; {@code port} 0 picks a free port. */
-  static HttpOtlpServer start(int port, ReceiverState state, ExecutorService executor) throws IOException {
-    HttpServer server = HttpServers.create(new InetSocketAddress("127.0.0.1", port), 64);
+  static HttpOtlpServer start(int port, ReceiverState state, ExecutorService executor, ReceiverTls tls)
+      throws IOException {
+    HttpServer server = tls == null
+        ? HttpServers.create(new InetSocketAddress("127.0.0.1", port), 64)
+        : HttpServers.createTls(new InetSocketAddress("127.0.0.1", port), 64, tls.sslContext(), tls.mutual());
     HttpOtlpServer http = new HttpOtlpServer(server, state);
     server.createContext("/", http::handle);
     // Our own daemon pool: HANG parks handler threads, and the default executor is one thread.

@@ -47,19 +47,21 @@ public final class OtlpReceiver implements AutoCloseable {
   private final GrpcOtlpServer grpc;
   private final HttpOtlpServer http;
   // Kept, because a terminated gRPC server no longer reports its port and tests reuse it after stop().
+  private final ReceiverTls tls;
   private final int grpcPort;
   private final int httpPort;
 
-  private OtlpReceiver(int grpcPort, int httpPort) throws IOException {
+  private OtlpReceiver(int grpcPort, int httpPort, ReceiverTls tls) throws IOException {
+    this.tls = tls;
     executor = DaemonThreads.cachedPool("otlp-receiver");
     try {
-      grpc = bind(grpcPort, () -> GrpcOtlpServer.start(grpcPort, state, executor));
+      grpc = bind(grpcPort, () -> GrpcOtlpServer.start(grpcPort, state, executor, tls));
     } catch (IOException e) {
       executor.shutdownNow();
       throw e;
     }
     try {
-      http = bind(httpPort, () -> HttpOtlpServer.start(httpPort, state, executor));
+      http = bind(httpPort, () -> HttpOtlpServer.start(httpPort, state, executor, tls));
     } catch (IOException e) {
       grpc.shutdownNow();
       grpc.awaitTermination(GRPC_TERMINATION_SECONDS, TimeUnit.SECONDS);
@@ -84,10 +86,24 @@ public final class OtlpReceiver implements AutoCloseable {
    */
   public static OtlpReceiver start(int grpcPort, int httpPort) {
     try {
-      return new OtlpReceiver(grpcPort, httpPort);
+      return new OtlpReceiver(grpcPort, httpPort, null);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "OtlpReceiver could not bind " + HOST + " (gRPC port " + grpcPort + ", HTTP port " + httpPort + ")", e);
+    }
+  }
+
+  /**
+   * Starts both servers on free ports of 127.0.0.1 with TLS (and client authentication when {@code tls} names
+   * a client CA): the endpoints are then {@code https://}.
+   *
+   * @throws UncheckedIOException if a port cannot be bound or the TLS material is not usable
+   */
+  public static OtlpReceiver startTls(ReceiverTls tls) {
+    try {
+      return new OtlpReceiver(0, 0, java.util.Objects.requireNonNull(tls, "tls"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("OtlpReceiver could not start with TLS on " + HOST, e);
     }
   }
 
@@ -101,14 +117,14 @@ public final class OtlpReceiver implements AutoCloseable {
     return httpPort;
   }
 
-  /** The OTLP/gRPC endpoint, {@code http://127.0.0.1:<grpcPort>}. */
+  /** The OTLP/gRPC endpoint, {@code http://127.0.0.1:<grpcPort>} ({@code https://} with TLS). */
   public String grpcEndpoint() {
-    return "http://" + HOST + ":" + grpcPort();
+    return (tls == null ? "http://" : "https://") + HOST + ":" + grpcPort();
   }
 
-  /** The OTLP/HTTP base endpoint, {@code http://127.0.0.1:<httpPort>}, without a signal path. */
+  /** The OTLP/HTTP base endpoint, {@code http://127.0.0.1:<httpPort>} ({@code https://} with TLS), without a signal path. */
   public String httpEndpoint() {
-    return "http://" + HOST + ":" + httpPort();
+    return (tls == null ? "http://" : "https://") + HOST + ":" + httpPort();
   }
 
   /** A full OTLP/HTTP URL, e.g. {@code httpUrl("/v1/traces")}, for exporters that want one. */

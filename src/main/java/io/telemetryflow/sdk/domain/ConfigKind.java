@@ -35,6 +35,8 @@ enum ConfigKind {
     RATIO(s -> Double.parseDouble(s.trim())),
     /** A comma-separated list of propagation formats ({@link Propagation}). */
     PROPAGATION(Propagation::parseList),
+    /** A path to a readable file (PEM material). */
+    FILE(s -> java.nio.file.Path.of(s.trim())),
     /** An absolute URL. */
     URL(ConfigKind::uri),
     /** Part of a composite credential (API key, query login): read by the parser, checked by its type. */

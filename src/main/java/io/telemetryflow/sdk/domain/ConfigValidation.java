@@ -50,6 +50,13 @@ final class ConfigValidation {
             }
         }
         checkQuery((URI) values.get(ConfigKey.QUERY_ENDPOINT), queryCredentials, insecure, problems);
+        Object cert = values.get(ConfigKey.TLS_CLIENT_CERT_FILE);
+        Object key = values.get(ConfigKey.TLS_CLIENT_KEY_FILE);
+        Object given = cert != null ? cert : key;
+        if ((cert == null) != (key == null) && java.nio.file.Files.isReadable((java.nio.file.Path) given)) {
+            ConfigKey missing = cert == null ? ConfigKey.TLS_CLIENT_CERT_FILE : ConfigKey.TLS_CLIENT_KEY_FILE;
+            problems.add(missing.key() + " is required for mutual TLS: " + missing.allowed());
+        }
         return endpoint;
     }
 
@@ -108,6 +115,12 @@ final class ConfigValidation {
                 break;
             case TEXT:
                 headerSafe(key, (String) value, problems);
+                break;
+            case FILE:
+                java.nio.file.Path path = (java.nio.file.Path) value;
+                if (path != null && !java.nio.file.Files.isReadable(path)) {
+                    problems.add(ConfigProblems.got(key.key(), path.toString(), "a readable file (" + key.allowed() + ")"));
+                }
                 break;
             case RATIO:
                 Double ratio = (Double) value;

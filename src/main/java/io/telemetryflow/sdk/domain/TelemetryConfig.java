@@ -109,6 +109,15 @@ public final class TelemetryConfig {
     /** The OTLP transport. */
     public Protocol protocol() { return get(ConfigKey.PROTOCOL); }
 
+    /** The PEM file of the CA certificate(s) trusted for the collector, or {@code null} for the JVM's trust store. */
+    public java.nio.file.Path tlsCaFile() { return get(ConfigKey.TLS_CA_FILE); }
+
+    /** The PEM file of the client certificate chain for mutual TLS, or {@code null}. */
+    public java.nio.file.Path tlsClientCertFile() { return get(ConfigKey.TLS_CLIENT_CERT_FILE); }
+
+    /** The PEM file of the client's private key for mutual TLS, or {@code null}. */
+    public java.nio.file.Path tlsClientKeyFile() { return get(ConfigKey.TLS_CLIENT_KEY_FILE); }
+
     /** Whether plaintext is allowed (no TLS). */
     public boolean insecure() { return get(ConfigKey.INSECURE); }
 

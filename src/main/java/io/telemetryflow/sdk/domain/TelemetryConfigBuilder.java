@@ -58,6 +58,17 @@ public final class TelemetryConfigBuilder {
         return set(ConfigKey.signalEndpoint(Objects.requireNonNull(signal, "signal")), v == null || v.isBlank() ? null : v);
     }
 
+    /**
+     * {@code telemetryflow.tls.ca-file}: the CA certificate(s) to trust for the collector (PEM);
+     * {@code null}: the JVM's trust store.
+     */
+    public TelemetryConfigBuilder tlsCa(java.nio.file.Path caPem) { return set(ConfigKey.TLS_CA_FILE, caPem); }
+
+    /** {@code telemetryflow.tls.client-cert-file} and {@code .client-key-file}: mutual TLS (PEM, PKCS#8 key). */
+    public TelemetryConfigBuilder tlsClient(java.nio.file.Path certificateChainPem, java.nio.file.Path privateKeyPem) {
+        return set(ConfigKey.TLS_CLIENT_CERT_FILE, certificateChainPem).set(ConfigKey.TLS_CLIENT_KEY_FILE, privateKeyPem);
+    }
+
     /** {@code telemetryflow.protocol}. */
     public TelemetryConfigBuilder protocol(Protocol v) { return set(ConfigKey.PROTOCOL, v); }
 

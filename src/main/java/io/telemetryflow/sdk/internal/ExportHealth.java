@@ -231,7 +231,8 @@ public final class ExportHealth {
         if (response instanceof GrpcResponse) {
             return isRetryable(((GrpcResponse) response).getStatusCode());
         }
-        return !isPlaintextAnswerToTls(cause); // no answer: the backend was not reached (down, refused, timed out)
+        // no answer: the backend was not reached (down, refused, timed out) — unless TLS itself cannot work
+        return !isPlaintextAnswerToTls(cause) && !isUntrustedCertificate(cause);
     }
 
     /** Whether an HTTP answer with {@code status} may succeed when sent again: 408, 429, 502, 503, 504. */
@@ -350,6 +351,10 @@ public final class ExportHealth {
             return "the collector refused API key id " + (keyId == null ? "(unset)" : keyId) + " (" + status
                 + "); not retried: check telemetryflow.api-key-id and telemetryflow.api-key-secret";
         }
+        if (isUntrustedCertificate(cause)) {
+            return "the collector's TLS certificate is not trusted by this JVM; set telemetryflow.tls.ca-file to the"
+                + " PEM of its CA (or add the CA to the JVM's trust store)";
+        }
         if (isPlaintextAnswerToTls(cause)) {
             return "the endpoint answered in plaintext to a TLS handshake; for a local collector without TLS set"
                 + " telemetryflow.insecure=true (or an http:// endpoint), else check the port";
@@ -359,6 +364,18 @@ public final class ExportHealth {
                 + " (or auto, the default: gzip on gRPC only)";
         }
         return null;
+    }
+
+    /** Whether the TLS handshake failed on the collector's certificate (no trusted path to it). Final. */
+    static boolean isUntrustedCertificate(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.security.cert.CertPathValidatorException
+                || t instanceof java.security.cert.CertificateException
+                || (t.getMessage() != null && t.getMessage().contains("PKIX path building failed"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

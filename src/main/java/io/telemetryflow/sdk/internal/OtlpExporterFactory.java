@@ -21,7 +21,13 @@ import io.telemetryflow.sdk.domain.Protocol;
 import io.telemetryflow.sdk.domain.SignalType;
 import io.telemetryflow.sdk.domain.TelemetryConfig;
 import io.telemetryflow.sdk.internal.grpc.NoDelayGrpcSenderProvider;
+import io.telemetryflow.sdk.domain.ConfigKey;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +52,9 @@ public final class OtlpExporterFactory {
     private final TelemetryConfig config;
     private final Map<String, String> headers;
     private final ComponentLoader componentLoader;
+    private final byte[] caPem;
+    private final byte[] clientKeyPem;
+    private final byte[] clientCertPem;
 
     /** A factory for {@code config} (which must be enabled). */
     public OtlpExporterFactory(TelemetryConfig config) {
@@ -53,6 +62,9 @@ public final class OtlpExporterFactory {
         this.headers = TelemetryHeaders.forExport(config);
         this.componentLoader = new SenderChoice(
             ComponentLoader.forClassLoader(OtlpExporterFactory.class.getClassLoader()));
+        this.caPem = read(ConfigKey.TLS_CA_FILE, config.tlsCaFile());
+        this.clientKeyPem = read(ConfigKey.TLS_CLIENT_KEY_FILE, config.tlsClientKeyFile());
+        this.clientCertPem = read(ConfigKey.TLS_CLIENT_CERT_FILE, config.tlsClientCertFile());
     }
 
     /** The span exporter. */
@@ -62,12 +74,14 @@ public final class OtlpExporterFactory {
                 .setConnectTimeout(connectTimeout())
                 .setCompression(compression()).setRetryPolicy(retryPolicy(true)).setComponentLoader(componentLoader);
             headers.forEach(b::addHeader);
+            tls(b::setTrustedCertificates, b::setClientTls);
             return b.build();
         }
         var b = OtlpHttpSpanExporter.builder().setEndpoint(httpUrl(SignalType.TRACES)).setTimeout(config.timeout())
             .setConnectTimeout(connectTimeout())
             .setCompression(compression()).setRetryPolicy(retryPolicy(true)).setComponentLoader(componentLoader);
         headers.forEach(b::addHeader);
+        tls(b::setTrustedCertificates, b::setClientTls);
         return b.build();
     }
 
@@ -79,6 +93,7 @@ public final class OtlpExporterFactory {
                 .setCompression(compression()).setRetryPolicy(retryPolicy(false)).setComponentLoader(componentLoader)
                 .setDefaultAggregationSelector(aggregations());
             headers.forEach(b::addHeader);
+            tls(b::setTrustedCertificates, b::setClientTls);
             return b.build();
         }
         var b = OtlpHttpMetricExporter.builder().setEndpoint(httpUrl(SignalType.METRICS)).setTimeout(config.timeout())
@@ -86,6 +101,7 @@ public final class OtlpExporterFactory {
             .setCompression(compression()).setRetryPolicy(retryPolicy(false)).setComponentLoader(componentLoader)
             .setDefaultAggregationSelector(aggregations());
         headers.forEach(b::addHeader);
+        tls(b::setTrustedCertificates, b::setClientTls);
         return b.build();
     }
 
@@ -96,12 +112,14 @@ public final class OtlpExporterFactory {
                 .setConnectTimeout(connectTimeout())
                 .setCompression(compression()).setRetryPolicy(retryPolicy(true)).setComponentLoader(componentLoader);
             headers.forEach(b::addHeader);
+            tls(b::setTrustedCertificates, b::setClientTls);
             return b.build();
         }
         var b = OtlpHttpLogRecordExporter.builder().setEndpoint(httpUrl(SignalType.LOGS)).setTimeout(config.timeout())
             .setConnectTimeout(connectTimeout())
             .setCompression(compression()).setRetryPolicy(retryPolicy(true)).setComponentLoader(componentLoader);
         headers.forEach(b::addHeader);
+        tls(b::setTrustedCertificates, b::setClientTls);
         return b.build();
     }
 
@@ -110,6 +128,29 @@ public final class OtlpExporterFactory {
         DefaultAggregationSelector selector = DefaultAggregationSelector.getDefault();
         return config.histogramAggregation() == HistogramAggregation.BASE2_EXPONENTIAL
             ? selector.with(InstrumentType.HISTOGRAM, Aggregation.base2ExponentialBucketHistogram()) : selector;
+    }
+
+    /** The exporter TLS of {@code telemetryflow.tls.*}: a private CA, and a client certificate for mutual TLS. */
+    private void tls(Consumer<byte[]> trustedCertificates, BiConsumer<byte[], byte[]> clientTls) {
+        if (caPem != null) {
+            trustedCertificates.accept(caPem);
+        }
+        if (clientKeyPem != null && clientCertPem != null) {
+            clientTls.accept(clientKeyPem, clientCertPem);
+        }
+    }
+
+    /** The file's bytes, or {@code null} when not configured; a file that cannot be read fails the start, naming the key. */
+    private static byte[] read(ConfigKey key, Path file) {
+        if (file == null) {
+            return null;
+        }
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            // the path, never the content (the client key is secret)
+            throw new IllegalStateException(key.key() + ": cannot read '" + file + "' (" + e.getClass().getSimpleName() + ")", e);
+        }
     }
 
     /** {@code scheme://host:port} of the signal's endpoint. */

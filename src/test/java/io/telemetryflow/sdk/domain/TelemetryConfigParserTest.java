@@ -113,6 +113,9 @@ class TelemetryConfigParserTest {
         c.add(new Case(ConfigKey.LIMITS_LOG_BODY_LENGTH, "10", "10"));
         c.add(new Case(ConfigKey.METRICS_CARDINALITY_LIMIT, "0", "0"));
         c.add(new Case(ConfigKey.HEALTH_ENABLED, "sure", "sure"));
+        c.add(new Case(ConfigKey.TLS_CA_FILE, "/no/such/ca.pem", "/no/such/ca.pem"));
+        c.add(new Case(ConfigKey.TLS_CLIENT_CERT_FILE, "/no/such/client.pem", "/no/such/client.pem"));
+        c.add(new Case(ConfigKey.TLS_CLIENT_KEY_FILE, "/no/such/client-key.pem", "/no/such/client-key.pem"));
         c.add(new Case(ConfigKey.METRICS_RUNTIME_ENABLED, "maybe", "maybe"));
         c.add(new Case(ConfigKey.TRACES_SAMPLER, "sometimes", "sometimes"));
         c.add(new Case(ConfigKey.TRACES_SAMPLER_ARG, "half", "half"));

@@ -92,6 +92,11 @@ class TelemetryConfigValidationTest {
         c.add(new Case("negative links", ConfigKey.LIMITS_SPAN_LINKS, b -> b.limits(128, 8192, 128, -1, 65536)));
         c.add(new Case("tiny bodies", ConfigKey.LIMITS_LOG_BODY_LENGTH, b -> b.limits(128, 8192, 128, 128, 1)));
         c.add(new Case("no series", ConfigKey.METRICS_CARDINALITY_LIMIT, b -> b.cardinalityLimit(0)));
+        c.add(new Case("missing CA file", ConfigKey.TLS_CA_FILE, b -> b.tlsCa(java.nio.file.Path.of("/no/such/ca.pem"))));
+        c.add(new Case("missing client certificate file", ConfigKey.TLS_CLIENT_CERT_FILE,
+            b -> b.tlsClient(java.nio.file.Path.of("/no/such/client.pem"), null)));
+        c.add(new Case("missing client key file", ConfigKey.TLS_CLIENT_KEY_FILE,
+            b -> b.tlsClient(null, java.nio.file.Path.of("/no/such/client-key.pem"))));
         c.add(new Case("null timeout", ConfigKey.TIMEOUT, b -> b.timeout(null)));
         c.add(new Case("zero timeout", ConfigKey.TIMEOUT, b -> b.timeout(Duration.ZERO)));
         c.add(new Case("negative timeout", ConfigKey.TIMEOUT, b -> b.timeout(Duration.ofSeconds(-1))));
@@ -151,6 +156,16 @@ class TelemetryConfigValidationTest {
         assertThat(e.getMessage()).contains(c.key().key());
         assertNoSecret(e.getMessage(), SECRET);
         assertNoSecret(String.join("\n", e.problems()), SECRET);
+    }
+
+    @Test
+    void mutualTlsNeedsTheCertificateAndTheKey(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+        throws java.io.IOException {
+        java.nio.file.Path cert = java.nio.file.Files.writeString(dir.resolve("client.pem"), "-----BEGIN CERTIFICATE-----");
+        TelemetryConfigException e = catchThrowableOfType(TelemetryConfigException.class,
+            () -> valid().tlsClient(cert, null).build());
+        assertThat(e.problems()).singleElement().asString()
+            .startsWith("telemetryflow.tls.client-key-file is required for mutual TLS");
     }
 
     @Test

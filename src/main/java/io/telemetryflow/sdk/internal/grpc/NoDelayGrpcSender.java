@@ -159,7 +159,10 @@ final class NoDelayGrpcSender implements GrpcSender {
             return false;
         }
         if (error != null) {
-            return retry.getRetryExceptionPredicate() == null || retry.getRetryExceptionPredicate().test(error);
+            // TLS failures (plaintext answer, untrusted certificate, refused client certificate) do not heal
+            // by resending; connection failures and timeouts may.
+            return retry.getRetryExceptionPredicate() != null ? retry.getRetryExceptionPredicate().test(error)
+                : !(error instanceof javax.net.ssl.SSLException);
         }
         return ExportHealth.isRetryable(answer.getStatusCode());
     }
