@@ -45,6 +45,39 @@ class JaxrsClientFilterTest {
         }
     }
 
+    @Test
+    void aCallThatFailsWithoutAResponseEndsInErrorWithTheRequestThatMadeIt() throws Exception {
+        try (OtlpReceiver receiver = OtlpReceiver.start(); CdiTestSupport cdi = CdiTestSupport.start(receiver, Map.of())) {
+            TelemetryClient client = cdi.get(TelemetryClient.class);
+            var server = JaxrsServerFilterTest.filter();
+            var request = JaxrsServerFilterTest.request("GET", "/api/orders/9", Map.of());
+            var requestContext = cdi.get(jakarta.enterprise.context.control.RequestContextController.class);
+            TelemetryClientFilter filter = new TelemetryClientFilter();
+            requestContext.activate();
+            try {
+                server.filter(request);
+                ClientRequestContext refused = B3PropagationTest.clientRequest("POST", new MultivaluedHashMap<>());
+                filter.filter(refused); // connection refused: JAX-RS runs no response filter, the caller gets an exception
+                ClientRequestContext answered = B3PropagationTest.clientRequest("GET", new MultivaluedHashMap<>());
+                filter.filter(answered);
+                filter.filter(answered, response(200));
+                server.filter(request, JaxrsServerFilterTest.response(502));
+            } finally {
+                requestContext.deactivate();
+            }
+            client.flush();
+
+            ReceivedSpan failed = receiver.awaitSpan("POST", WAIT);
+            assertThat(failed.kind()).isEqualTo(Span.SpanKind.SPAN_KIND_CLIENT);
+            assertThat(failed.status().getCode()).isEqualTo(Status.StatusCode.STATUS_CODE_ERROR);
+            assertThat(failed.status().getMessage()).contains("no response");
+            assertThat(failed.attributes()).containsEntry("error.type", "_OTHER");
+            ReceivedSpan ok = receiver.awaitSpan("GET", WAIT);
+            assertThat(ok.status().getCode()).isNotEqualTo(Status.StatusCode.STATUS_CODE_ERROR);
+            assertThat(receiver.spans()).filteredOn(s -> s.name().equals("GET")).as("ended once").hasSize(1);
+        }
+    }
+
     private static ClientResponseContext response(int status) {
         return (ClientResponseContext) Proxy.newProxyInstance(JaxrsClientFilterTest.class.getClassLoader(),
             new Class<?>[] {ClientResponseContext.class}, (p, m, args) -> switch (m.getName()) {

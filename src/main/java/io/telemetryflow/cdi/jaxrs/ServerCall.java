@@ -24,6 +24,9 @@ final class ServerCall {
     static final AttributeKey<String> METHOD_ORIGINAL = AttributeKey.stringKey("http.request.method_original");
     /** The semantic conventions' {@code error.type} when no status code or exception type is known. */
     static final String OTHER_ERROR = "_OTHER";
+    static final String NO_CLIENT_RESPONSE = "the call got no response (it failed before one: connection refused,"
+        + " timeout...); ended with the request that made it";
+    private static final int MAX_OPEN_CLIENT_SPANS = 64;
     static final String NO_RESPONSE = "request ended without a JAX-RS response (an exception that no ExceptionMapper "
         + "handled, left to the runtime)";
 
@@ -39,6 +42,8 @@ final class ServerCall {
     private final String scheme;
     private final DoubleHistogram duration;
     private volatile boolean guarded;
+    // CLIENT spans started while this request ran and not ended by a client response filter (guarded by this)
+    private java.util.List<Span> openClientSpans;
     private boolean ended;
     private boolean scopeClosed;
 
@@ -84,6 +89,50 @@ final class ServerCall {
         }
     }
 
+    /** The server call open on this thread, or {@code null} (a client call outside any request). */
+    static ServerCall onThisThread() {
+        return OPEN_ON_THREAD.get();
+    }
+
+    /**
+     * Notes a CLIENT span started during this request. JAX-RS runs no client response filter when a call
+     * fails without a response (connection refused, timeout: a {@code ProcessingException}); such a span is
+     * then ended, in ERROR, when this request ends, instead of never.
+     */
+    synchronized void clientSpanStarted(Span clientSpan) {
+        if (ended) {
+            return;
+        }
+        if (openClientSpans == null) {
+            openClientSpans = new java.util.ArrayList<>(2);
+        }
+        if (openClientSpans.size() < MAX_OPEN_CLIENT_SPANS) {
+            openClientSpans.add(clientSpan);
+        }
+    }
+
+    /** The client response filter ended {@code clientSpan}. */
+    synchronized void clientSpanEnded(Span clientSpan) {
+        if (openClientSpans != null) {
+            openClientSpans.remove(clientSpan);
+        }
+    }
+
+    private void endOpenClientSpans() {
+        java.util.List<Span> open;
+        synchronized (this) {
+            open = openClientSpans;
+            openClientSpans = null;
+        }
+        if (open != null) {
+            for (Span client : open) {
+                client.setStatus(StatusCode.ERROR, NO_CLIENT_RESPONSE);
+                client.setAttribute(ERROR_TYPE, OTHER_ERROR);
+                client.end();
+            }
+        }
+    }
+
     /** The end of the request's CDI context will end this call if nothing else does ({@link RequestEndGuard}). */
     void guarded() {
         guarded = true;
@@ -95,6 +144,7 @@ final class ServerCall {
         if (!markEnded()) {
             return;
         }
+        endOpenClientSpans();
         try {
             span.setAttribute(STATUS, (long) status);
             if (status >= 500) {
@@ -116,6 +166,7 @@ final class ServerCall {
         if (!markEnded()) {
             return;
         }
+        endOpenClientSpans();
         try {
             span.setStatus(StatusCode.ERROR, NO_RESPONSE);
             span.setAttribute(ERROR_TYPE, OTHER_ERROR);

@@ -22,6 +22,8 @@ import java.util.List;
  * Client-side JAX-RS tracing: a CLIENT span per outgoing request, child of the current span,
  * with {@code traceparent}/{@code tracestate} (and baggage) injected so the downstream service
  * continues the trace; ERROR for 4xx and 5xx responses (a client span's error, by the semantic conventions).
+ * A call that fails without a response runs no response filter: its span then ends, in ERROR, with the
+ * server request that made the call ({@link ServerCall#clientSpanStarted}).
  *
  * <p>Register it on the client: {@code ClientBuilder.newClient().register(TelemetryClientFilter.class)}.
  * Its explicit priority runs it after the usual user filters on the request (so the span covers
@@ -31,6 +33,7 @@ import java.util.List;
 public class TelemetryClientFilter implements ClientRequestFilter, ClientResponseFilter {
 
     private static final String SPAN = TelemetryClientFilter.class.getName() + ".span";
+    private static final String SERVER_CALL = TelemetryClientFilter.class.getName() + ".serverCall";
     private static final AttributeKey<String> METHOD = AttributeKey.stringKey("http.request.method");
     private static final AttributeKey<String> URL_FULL = AttributeKey.stringKey("url.full");
     private static final AttributeKey<String> SERVER_ADDRESS = AttributeKey.stringKey("server.address");
@@ -71,6 +74,11 @@ public class TelemetryClientFilter implements ClientRequestFilter, ClientRespons
             rt.openTelemetry().getPropagators().getTextMapPropagator()
                 .inject(Context.current().with(span), request, HEADERS);
             request.setProperty(SPAN, span);
+            ServerCall around = ServerCall.onThisThread();
+            if (around != null) {
+                around.clientSpanStarted(span);
+                request.setProperty(SERVER_CALL, around);
+            }
         } catch (RuntimeException e) {
             LogOnce.warn("jaxrs-client-request", "JAX-RS client span start", e);
         }
@@ -84,6 +92,11 @@ public class TelemetryClientFilter implements ClientRequestFilter, ClientRespons
         }
         Span span = (Span) property;
         request.removeProperty(SPAN);
+        Object around = request.getProperty(SERVER_CALL);
+        if (around instanceof ServerCall) {
+            request.removeProperty(SERVER_CALL);
+            ((ServerCall) around).clientSpanEnded(span);
+        }
         try {
             int status = response.getStatus();
             span.setAttribute(STATUS, (long) status);
