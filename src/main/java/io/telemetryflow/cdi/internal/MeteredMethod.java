@@ -1,5 +1,6 @@
 package io.telemetryflow.cdi.internal;
 
+import io.telemetryflow.sdk.internal.SemConv;
 import java.lang.reflect.Method;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -12,8 +13,8 @@ import java.util.function.Function;
  */
 abstract class MeteredMethod<O> {
 
-    static final String CODE_FUNCTION = "code.function.name";
-    static final String ERROR_TYPE = "error.type";
+    static final String CODE_FUNCTION = SemConv.CODE_FUNCTION_NAME.getKey();
+    static final String ERROR_TYPE = SemConv.ERROR_TYPE.getKey();
     private static final int MAX_ERROR_TYPES = 64;
 
     final String functionName;

@@ -1,5 +1,6 @@
 package io.telemetryflow.cdi.internal;
 
+import io.telemetryflow.sdk.internal.SemConv;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.DoubleHistogram;
@@ -20,8 +21,8 @@ import java.util.List;
 public class TimedInterceptor extends BindingInterceptor {
 
     private static final double NANOS_PER_SECOND = 1_000_000_000.0;
-    private static final AttributeKey<String> FUNCTION_KEY = AttributeKey.stringKey(MeteredMethod.CODE_FUNCTION);
-    private static final AttributeKey<String> ERROR_TYPE_KEY = AttributeKey.stringKey(MeteredMethod.ERROR_TYPE);
+    private static final AttributeKey<String> FUNCTION_KEY = SemConv.CODE_FUNCTION_NAME;
+    private static final AttributeKey<String> ERROR_TYPE_KEY = SemConv.ERROR_TYPE;
 
     /** Times the call. */
     @AroundInvoke

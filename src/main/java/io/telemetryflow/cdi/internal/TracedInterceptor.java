@@ -1,6 +1,6 @@
 package io.telemetryflow.cdi.internal;
 
-import io.opentelemetry.api.common.AttributeKey;
+import io.telemetryflow.sdk.internal.SemConv;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.Span;
@@ -52,7 +52,7 @@ public class TracedInterceptor extends BindingInterceptor {
             this.name = value.isEmpty() ? method.getDeclaringClass().getSimpleName() + "." + method.getName() : value;
             this.kind = SpanCommandHandlers.toOtel(binding == null ? io.telemetryflow.sdk.domain.SpanKind.INTERNAL
                 : binding.kind());
-            this.fixed = Attributes.of(AttributeKey.stringKey("code.function.name"), Bindings.functionName(method));
+            this.fixed = Attributes.of(SemConv.CODE_FUNCTION_NAME, Bindings.functionName(method));
             List<Integer> indexes = new ArrayList<>();
             List<String> names = new ArrayList<>();
             Parameter[] params = method.getParameters();

@@ -1,5 +1,6 @@
 package io.telemetryflow.cdi.jaxrs;
 
+import io.telemetryflow.sdk.internal.SemConv;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
@@ -16,12 +17,12 @@ import io.opentelemetry.context.Scope;
  */
 final class ServerCall {
 
-    static final AttributeKey<String> METHOD = AttributeKey.stringKey("http.request.method");
-    static final AttributeKey<String> ROUTE = AttributeKey.stringKey("http.route");
-    static final AttributeKey<Long> STATUS = AttributeKey.longKey("http.response.status_code");
-    static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
-    static final AttributeKey<String> URL_SCHEME = AttributeKey.stringKey("url.scheme");
-    static final AttributeKey<String> METHOD_ORIGINAL = AttributeKey.stringKey("http.request.method_original");
+    static final AttributeKey<String> METHOD = SemConv.HTTP_REQUEST_METHOD;
+    static final AttributeKey<String> ROUTE = SemConv.HTTP_ROUTE;
+    static final AttributeKey<Long> STATUS = SemConv.HTTP_RESPONSE_STATUS_CODE;
+    static final AttributeKey<String> ERROR_TYPE = SemConv.ERROR_TYPE;
+    static final AttributeKey<String> URL_SCHEME = SemConv.URL_SCHEME;
+    static final AttributeKey<String> METHOD_ORIGINAL = SemConv.HTTP_REQUEST_METHOD_ORIGINAL;
     /** The semantic conventions' {@code error.type} when no status code or exception type is known. */
     static final String OTHER_ERROR = "_OTHER";
     static final String NO_CLIENT_RESPONSE = "the call got no response (it failed before one: connection refused,"

@@ -1,5 +1,6 @@
 package io.telemetryflow.cdi.jaxrs;
 
+import io.telemetryflow.sdk.internal.SemConv;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -34,12 +35,12 @@ public class TelemetryClientFilter implements ClientRequestFilter, ClientRespons
 
     private static final String SPAN = TelemetryClientFilter.class.getName() + ".span";
     private static final String SERVER_CALL = TelemetryClientFilter.class.getName() + ".serverCall";
-    private static final AttributeKey<String> METHOD = AttributeKey.stringKey("http.request.method");
-    private static final AttributeKey<String> URL_FULL = AttributeKey.stringKey("url.full");
-    private static final AttributeKey<String> SERVER_ADDRESS = AttributeKey.stringKey("server.address");
-    private static final AttributeKey<Long> SERVER_PORT = AttributeKey.longKey("server.port");
-    private static final AttributeKey<Long> STATUS = AttributeKey.longKey("http.response.status_code");
-    private static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
+    private static final AttributeKey<String> METHOD = SemConv.HTTP_REQUEST_METHOD;
+    private static final AttributeKey<String> URL_FULL = SemConv.URL_FULL;
+    private static final AttributeKey<String> SERVER_ADDRESS = SemConv.SERVER_ADDRESS;
+    private static final AttributeKey<Long> SERVER_PORT = SemConv.SERVER_PORT;
+    private static final AttributeKey<Long> STATUS = SemConv.HTTP_RESPONSE_STATUS_CODE;
+    private static final AttributeKey<String> ERROR_TYPE = SemConv.ERROR_TYPE;
 
     // put with a fresh list, not putSingle: putSingle clears the existing list in place, and another
     // filter (WildFly's MicroProfile Telemetry one) may have written this header with an immutable list.

@@ -1,5 +1,6 @@
 package io.telemetryflow.cdi.jaxrs;
 
+import io.telemetryflow.sdk.internal.SemConv;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.metrics.DoubleHistogram;
 import io.opentelemetry.api.trace.Span;
@@ -36,9 +37,9 @@ import java.net.URI;
 public class TelemetryServerFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     private static final String CALL = TelemetryServerFilter.class.getName() + ".call";
-    private static final AttributeKey<String> URL_PATH = AttributeKey.stringKey("url.path");
-    private static final AttributeKey<String> SERVER_ADDRESS = AttributeKey.stringKey("server.address");
-    private static final AttributeKey<Long> SERVER_PORT = AttributeKey.longKey("server.port");
+    private static final AttributeKey<String> URL_PATH = SemConv.URL_PATH;
+    private static final AttributeKey<String> SERVER_ADDRESS = SemConv.SERVER_ADDRESS;
+    private static final AttributeKey<Long> SERVER_PORT = SemConv.SERVER_PORT;
 
     private static final TextMapGetter<ContainerRequestContext> HEADERS = new TextMapGetter<>() {
         @Override

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * Creates each instrument once and reuses it: a counter named X is built on its first use only.
@@ -51,34 +52,18 @@ public final class InstrumentCache {
     /** The counter {@code name}, or {@code null} if the instrument cap is reached. */
     public LongCounter counter(String name) {
         LongCounter c = counters.get(name);
-        if (c != null) {
-            return c;
-        }
-        if (!admit()) {
-            return null;
-        }
-        return counters.computeIfAbsent(InstrumentNames.require(name), n -> {
-            created.incrementAndGet();
-            return meter.counterBuilder(n).build();
-        });
+        return c != null ? c : create(counters, name, n -> meter.counterBuilder(n).build());
     }
 
     /** A counter with description and unit (used by {@code @Counted}). */
     public LongCounter counter(String name, String description, String unit) {
         LongCounter c = counters.get(name);
-        if (c != null) {
-            return c;
-        }
-        if (!admit()) {
-            return null;
-        }
-        return counters.computeIfAbsent(InstrumentNames.require(name), n -> {
-            created.incrementAndGet();
+        return c != null ? c : create(counters, name, n -> {
             var b = meter.counterBuilder(n);
-            if (description != null && !description.isEmpty()) {
+            if (isSet(description)) {
                 b.setDescription(description);
             }
-            if (unit != null && !unit.isEmpty()) {
+            if (isSet(unit)) {
                 b.setUnit(unit);
             }
             return b.build();
@@ -88,16 +73,9 @@ public final class InstrumentCache {
     /** The synchronous gauge {@code name} with {@code unit}, or {@code null} if the cap is reached. */
     public DoubleGauge gauge(String name, String unit) {
         DoubleGauge g = gauges.get(name);
-        if (g != null) {
-            return g;
-        }
-        if (!admit()) {
-            return null;
-        }
-        return gauges.computeIfAbsent(InstrumentNames.require(name), n -> {
-            created.incrementAndGet();
+        return g != null ? g : create(gauges, name, n -> {
             var b = meter.gaugeBuilder(n);
-            if (unit != null && !unit.isEmpty()) {
+            if (isSet(unit)) {
                 b.setUnit(unit);
             }
             return b.build();
@@ -118,19 +96,12 @@ public final class InstrumentCache {
      */
     public DoubleHistogram histogram(String name, String unit, String description, List<Double> boundaries) {
         DoubleHistogram h = histograms.get(name);
-        if (h != null) {
-            return h;
-        }
-        if (!admit()) {
-            return null;
-        }
-        return histograms.computeIfAbsent(InstrumentNames.require(name), n -> {
-            created.incrementAndGet();
+        return h != null ? h : create(histograms, name, n -> {
             var b = meter.histogramBuilder(n);
-            if (unit != null && !unit.isEmpty()) {
+            if (isSet(unit)) {
                 b.setUnit(unit);
             }
-            if (description != null && !description.isEmpty()) {
+            if (isSet(description)) {
                 b.setDescription(description);
             }
             List<Double> advice = boundaries != null && !boundaries.isEmpty() ? boundaries
@@ -140,6 +111,24 @@ public final class InstrumentCache {
             }
             return b.build();
         });
+    }
+
+    /**
+     * The slow path of every lookup above (the name is not cached yet): within the cap, creates the
+     * instrument once. Only reached on a miss, so the callers' lambdas are not built on the hot path.
+     */
+    private <I> I create(ConcurrentMap<String, I> cache, String name, Function<String, I> build) {
+        if (!admit()) {
+            return null;
+        }
+        return cache.computeIfAbsent(InstrumentNames.require(name), n -> {
+            created.incrementAndGet();
+            return build.apply(n);
+        });
+    }
+
+    private static boolean isSet(String text) {
+        return text != null && !text.isEmpty();
     }
 
     /** How many instruments were created so far. */

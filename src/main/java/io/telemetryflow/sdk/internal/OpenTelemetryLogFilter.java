@@ -43,8 +43,6 @@ public final class OpenTelemetryLogFilter implements Filter {
         "io.opentelemetry.exporter.internal.http.HttpExporter",
         "io.opentelemetry.exporter.internal.grpc.GrpcExporter",
         "io.opentelemetry.exporter.sender.jdk.internal.JdkHttpSender",
-        "io.opentelemetry.exporter.sender.okhttp.internal.OkHttpGrpcSender",
-        "io.opentelemetry.exporter.sender.okhttp.internal.OkHttpHttpSender",
         "io.opentelemetry.sdk.trace.export.BatchSpanProcessor",
         "io.opentelemetry.sdk.logs.export.BatchLogRecordProcessor",
         "io.opentelemetry.sdk.metrics.export.PeriodicMetricReader");

@@ -94,6 +94,7 @@ class TlsExportTest {
                 anonymous.flush(Duration.ofSeconds(10));
                 assertThat(receiver.spans()).extracting(s -> s.name()).doesNotContain("anonymous");
                 assertThat(anonymous.health().signals().get(SignalType.TRACES).exported()).isZero();
+                assertThat(anonymous.health().signals().get(SignalType.TRACES).failed()).as("refused, counted").isEqualTo(1);
             } finally {
                 anonymous.shutdown(Duration.ofSeconds(5));
             }
