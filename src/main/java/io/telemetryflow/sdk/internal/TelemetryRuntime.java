@@ -59,10 +59,6 @@ public final class TelemetryRuntime {
     private final RuntimeMetrics runtimeMetrics;
 
     private TelemetryRuntime(TelemetryConfig config) {
-        // Before any exporter exists: OpenTelemetry's per-export failure logging is rate-limited,
-        // and this client's secret is masked in whatever OpenTelemetry logs.
-        OpenTelemetryLogFilter.install();
-        Secrets.register(config.credentials().keySecret());
         this.config = config;
         this.health = new ExportHealth(config.maxQueueSize(), config.credentials().keySecret(),
             config.credentials().keyId(), config.compression() && config.protocol() == Protocol.HTTP);
@@ -113,7 +109,18 @@ public final class TelemetryRuntime {
         if (!config.enabled()) {
             throw new IllegalArgumentException("configuration is disabled; use a no-op client instead");
         }
-        return new TelemetryRuntime(config);
+        // Before any exporter exists: OpenTelemetry's per-export failure logging is rate-limited,
+        // and this client's secret is masked in whatever OpenTelemetry logs.
+        OpenTelemetryLogFilter.install();
+        Secrets.register(config.credentials().keySecret());
+        try {
+            return new TelemetryRuntime(config);
+        } catch (RuntimeException | Error e) {
+            // a start that fails (e.g. an unreadable telemetryflow.tls.* file) leaves nothing JVM-global behind
+            Secrets.unregister(config.credentials().keySecret());
+            OpenTelemetryLogFilter.uninstall();
+            throw e;
+        }
     }
 
     /** The configuration. */

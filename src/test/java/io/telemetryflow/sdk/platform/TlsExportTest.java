@@ -101,6 +101,22 @@ class TlsExportTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void anUnreadableTlsFileFailsTheStartNamingItsKeyAndLeavesNothingBehind() throws Exception {
+        Path vanished = Files.copy(serverCert, dir.resolve("vanished-ca.pem"));
+        int filterUsers = io.telemetryflow.sdk.internal.OpenTelemetryLogFilter.users();
+        try (OtlpReceiver receiver = OtlpReceiver.startTls(new ReceiverTls(serverCert, serverKey, null))) {
+            TelemetryClient client = SdkTestClients.builder(receiver, Protocol.GRPC).insecure(false)
+                .endpoint(receiver.grpcEndpoint()).configure(c -> c.tlsCa(vanished)).build(); // validated: readable
+            Files.delete(vanished);
+            Throwable failure = org.assertj.core.api.Assertions.catchThrowable(client::initialize);
+            assertThat(failure).hasMessageContaining("telemetryflow.tls.ca-file").hasMessageContaining("vanished-ca.pem")
+                .hasMessageNotContaining(SdkTestClients.KEY_SECRET);
+            assertThat(io.telemetryflow.sdk.internal.OpenTelemetryLogFilter.users()).as("the log filter is released")
+                .isEqualTo(filterUsers);
+        }
+    }
+
     private static TelemetryClient client(OtlpReceiver receiver, Protocol protocol, boolean ca, boolean mutual) {
         return SdkTestClients.builder(receiver, protocol).insecure(false).retry(false, 0, Duration.ofSeconds(1))
             .timeout(Duration.ofSeconds(5))
