@@ -186,7 +186,7 @@ public final class TelemetryClient implements AutoCloseable {
                 }
             }
             dispatch(RecordCounterCommand.of(name, value, attributes), SignalType.METRICS);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             rejected(SignalType.METRICS, e);
         }
     }
@@ -217,7 +217,7 @@ public final class TelemetryClient implements AutoCloseable {
                 return;
             }
             dispatch(RecordGaugeCommand.of(name, value, attributes), SignalType.METRICS);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             rejected(SignalType.METRICS, e);
         }
     }
@@ -245,7 +245,7 @@ public final class TelemetryClient implements AutoCloseable {
                 return;
             }
             dispatch(RecordHistogramCommand.of(name, value, unit, attributes), SignalType.METRICS);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             rejected(SignalType.METRICS, e);
         }
     }
@@ -272,7 +272,7 @@ public final class TelemetryClient implements AutoCloseable {
                 return;
             }
             dispatch(new RecordMetricCommand(name, value, unit, copy(attributes)), SignalType.METRICS);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             rejected(SignalType.METRICS, e);
         }
     }
@@ -299,7 +299,7 @@ public final class TelemetryClient implements AutoCloseable {
                 return;
             }
             dispatch(new EmitLogCommand(severity, message, copy(attributes)), SignalType.LOGS);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             rejected(SignalType.LOGS, e);
         }
     }
@@ -349,7 +349,7 @@ public final class TelemetryClient implements AutoCloseable {
             StartSpanCommand command = new StartSpanCommand(name, kind, copy(attributes));
             String id = dispatch(command, SignalType.TRACES);
             return id == null ? io.opentelemetry.api.trace.SpanId.getInvalid() : id;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             rejected(SignalType.TRACES, e);
             return io.opentelemetry.api.trace.SpanId.getInvalid();
         }
@@ -369,7 +369,7 @@ public final class TelemetryClient implements AutoCloseable {
     public void endSpan(String spanId, Throwable errorOrNull) {
         try {
             dispatch(new EndSpanCommand(spanId, errorOrNull), null);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             rejected(SignalType.TRACES, e);
         }
     }
@@ -386,7 +386,7 @@ public final class TelemetryClient implements AutoCloseable {
     public void addSpanEvent(String spanId, String name, Map<String, ?> attributes) {
         try {
             dispatch(new AddSpanEventCommand(spanId, name, copy(attributes)), null);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             rejected(SignalType.TRACES, e);
         }
     }
@@ -412,7 +412,7 @@ public final class TelemetryClient implements AutoCloseable {
             Span span = rt.tracer().spanBuilder(name)
                 .setSpanKind(io.telemetryflow.sdk.internal.SpanCommandHandlers.toOtel(kind)).startSpan();
             return new TelemetrySpan(span);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             rejected(SignalType.TRACES, e);
             return new TelemetrySpan(Span.getInvalid());
         }
@@ -656,10 +656,10 @@ public final class TelemetryClient implements AutoCloseable {
     }
 
     /**
-     * A record call refused (invalid input, or before {@link #initialize()}): counted as rejected in
+     * A record call refused (invalid input, before {@link #initialize()}, or a class-loading clash): counted as rejected in
      * {@link #health()} and logged once per cause, never thrown into the caller's code.
      */
-    private void rejected(SignalType signal, RuntimeException e) {
+    private void rejected(SignalType signal, Throwable e) {
         String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         TelemetryRuntime rt = runtime;
         if (rt != null) {

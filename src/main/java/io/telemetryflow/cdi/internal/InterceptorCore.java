@@ -84,7 +84,7 @@ final class InterceptorCore {
             A a = Bindings.find(ctx, binding);
             M m = factory.create(rt, method, a);
             return m == null ? UNUSABLE : m;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) { // a class-loading clash must not fail the business call either
             LogOnce.warn(name + ":" + method, "@" + name + " on " + Bindings.functionName(method), e);
             return UNUSABLE;
         }
