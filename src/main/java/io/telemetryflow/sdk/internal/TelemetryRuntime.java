@@ -210,11 +210,20 @@ public final class TelemetryRuntime {
         stopper.setDaemon(true);
         stopper.start();
         // Masked in OpenTelemetry's log lines until the exporters are really gone.
-        done.whenComplete(() -> {
-            Secrets.unregister(config.credentials().keySecret());
-            OpenTelemetryLogFilter.uninstall();
-        });
+        // Released once: here, when the SDK stopped within the wait (so the caller sees it done), or later
+        // by the SDK's own completion when it outlives the wait.
+        java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable release = () -> {
+            if (released.compareAndSet(false, true)) {
+                Secrets.unregister(config.credentials().keySecret());
+                OpenTelemetryLogFilter.uninstall();
+            }
+        };
+        done.whenComplete(release);
         boolean stopped = done.join(wait, TimeUnit.MILLISECONDS).isSuccess();
+        if (done.isDone()) {
+            release.run();
+        }
         if (runtimeMetrics != null) {
             runtimeMetrics.close(); // after the final export, which still carries the JVM metrics
         }

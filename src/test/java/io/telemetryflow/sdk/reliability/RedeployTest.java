@@ -28,7 +28,14 @@ class RedeployTest {
 
     @Test
     void aStoppedClientLeavesNoFilterHandlerThreadOrReference() throws Exception {
+        // Clients of earlier tests whose shutdown outlived its wait release the filter when their SDK
+        // finally stops: wait (bounded) until none is left, so that the counts below are this test's own.
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (OpenTelemetryLogFilter.users() != 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
         int usersBefore = OpenTelemetryLogFilter.users();
+        assertThat(usersBefore).as("no other client of this JVM still holds the log filter").isZero();
         java.util.Map<String, java.util.logging.Filter> filtersBefore = new java.util.HashMap<>();
         for (String name : OpenTelemetryLogFilter.LOGGER_NAMES) {
             filtersBefore.put(name, Logger.getLogger(name).getFilter());
@@ -37,6 +44,8 @@ class RedeployTest {
         try (OtlpReceiver receiver = OtlpReceiver.start()) {
             TelemetryClient first = Reliability.builder(Protocol.GRPC, receiver).batch(BATCH, 512).julLogs(true).build().initialize();
             TelemetryClient second = Reliability.builder(Protocol.HTTP, receiver).batch(BATCH, 512).build().initialize();
+            started.add(first);
+            started.add(second);
             assertThat(OpenTelemetryLogFilter.users()).isEqualTo(usersBefore + 2);
             first.span("work").close();
             first.logInfo("work");
@@ -55,6 +64,7 @@ class RedeployTest {
 
             // start -> stop -> start: the second start works as the first
             TelemetryClient again = Reliability.builder(Protocol.GRPC, receiver).batch(BATCH, 512).build().initialize();
+            started.add(again);
             assertThat(OpenTelemetryLogFilter.users()).isEqualTo(usersBefore + 1);
             again.span("again").close();
             assertThat(again.flush()).isTrue();
@@ -62,10 +72,15 @@ class RedeployTest {
             assertThat(again.shutdown(Duration.ofSeconds(10))).isTrue();
 
             first = null; // the application drops its client, as an undeployed application does
+            started.clear();
             assertThat(collected(firstRuntime)).as("nothing static keeps a stopped runtime").isTrue();
             assertThat(sdkThreadsLeft(threadsBefore)).as("SDK threads after stop").isEmpty();
+        } finally {
+            started.forEach(c -> c.shutdown(Duration.ofSeconds(5))); // a failed assertion leaves no client behind
         }
     }
+
+    private final List<TelemetryClient> started = new java.util.ArrayList<>();
 
     private static boolean isOurs(java.util.logging.Handler h) {
         return h.getClass().getName().startsWith("io.telemetryflow.sdk.");
