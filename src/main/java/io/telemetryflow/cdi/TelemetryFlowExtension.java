@@ -49,6 +49,8 @@ public class TelemetryFlowExtension implements Extension {
 
     private final Set<Type> providedElsewhere = new HashSet<>();
     private volatile TelemetryClient client;
+    /** Set at {@code BeforeShutdown}: from then on a refused start is the shut-down client's, not a failure. */
+    private volatile boolean stopped;
 
     void collectOpenTelemetryBeans(@Observes ProcessBean<?> event) {
         if (event.getBean().getBeanClass() == TelemetryFlowExtension.class) {
@@ -110,6 +112,7 @@ public class TelemetryFlowExtension implements Extension {
     }
 
     void stopSdk(@Observes BeforeShutdown event) {
+        stopped = true;
         TelemetryClient c = client;
         if (c != null && c.isInitialized()) {
             if (!c.shutdown()) {
@@ -137,9 +140,9 @@ public class TelemetryFlowExtension implements Extension {
                 if (!c.isInitialized()) {
                     try {
                         TelemetryBeans.start(c);
-                    } catch (IllegalStateException shutDownOrFailed) {
-                        if (shutDownOrFailed.getCause() instanceof LinkageError) {
-                            throw shutDownOrFailed; // a class-loading conflict, named with its fix
+                    } catch (IllegalStateException failed) {
+                        if (!stopped) {
+                            throw failed; // a start that failed (class-loading conflict, old OpenTelemetry): its fix named
                         }
                         // after BeforeShutdown: keep answering with the shut-down (no-op) client
                     }

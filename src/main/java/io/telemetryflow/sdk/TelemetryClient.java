@@ -115,7 +115,8 @@ public final class TelemetryClient implements AutoCloseable {
     /**
      * Starts the OpenTelemetry SDK and its exporters. Idempotent; does nothing when disabled.
      *
-     * @throws IllegalStateException after {@link #shutdown()}
+     * @throws IllegalStateException after {@link #shutdown()}, or when the OpenTelemetry SDK on the class
+     *     path is older than the one this SDK is built with (the message names both and the fixes)
      */
     public synchronized TelemetryClient initialize() {
         if (state == State.SHUT_DOWN) {
@@ -123,6 +124,7 @@ public final class TelemetryClient implements AutoCloseable {
         }
         if (state == State.NEW) {
             if (config.enabled()) {
+                io.telemetryflow.sdk.internal.OpenTelemetryVersion.requireSupported();
                 runtime = TelemetryRuntime.start(config);
             }
             state = State.RUNNING;

@@ -9,6 +9,7 @@ import io.telemetryflow.sdk.application.CommandBus;
 import io.telemetryflow.sdk.application.QueryBus;
 import io.telemetryflow.sdk.domain.TelemetryConfig;
 import io.telemetryflow.sdk.internal.ClientInternals;
+import io.telemetryflow.sdk.internal.SdkVersion;
 import io.telemetryflow.sdk.internal.TelemetryRuntime;
 import java.util.List;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -20,9 +21,14 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public final class TelemetryBeans {
 
-    /** The OpenTelemetry types offered as beans ({@code @TelemetryFlow}, and unqualified unless provided elsewhere). */
-    public static final List<Class<?>> OPENTELEMETRY_TYPES = List.of(OpenTelemetry.class, Tracer.class, Meter.class,
-        Logger.class);
+    /**
+     * The OpenTelemetry types offered as beans ({@code @TelemetryFlow}, and unqualified unless provided
+     * elsewhere). None in the isolated build: its OpenTelemetry types are the SDK's private, relocated
+     * copies, which no application code is compiled against (the server's MicroProfile Telemetry
+     * offers the real ones).
+     */
+    public static final List<Class<?>> OPENTELEMETRY_TYPES = SdkVersion.ISOLATED ? List.of()
+        : List.of(OpenTelemetry.class, Tracer.class, Meter.class, Logger.class);
 
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger("io.telemetryflow.cdi");
 
@@ -66,9 +72,10 @@ public final class TelemetryBeans {
     public static String describeStartFailure(Throwable e) {
         if (e instanceof LinkageError) {
             return e + " -- the application sees the server's own OpenTelemetry classes mixed with the SDK's: "
-                + "make the server load the application's libraries first (Payara: <class-loader delegate=\"false\"/> "
-                + "in WEB-INF/payara-web.xml; WildFly: exclude the opentelemetry and microprofile-telemetry "
-                + "subsystems in WEB-INF/jboss-deployment-structure.xml)";
+                + "depend on io.telemetryflow:telemetryflow-java-sdk-isolated instead of telemetryflow-java-sdk "
+                + "(its OpenTelemetry is private to it), or make the server load the application's libraries first "
+                + "(Payara: <class-loader delegate=\"false\"/> in WEB-INF/payara-web.xml; WildFly: exclude the "
+                + "opentelemetry and microprofile-telemetry subsystems in WEB-INF/jboss-deployment-structure.xml)";
         }
         return e.getMessage();
     }

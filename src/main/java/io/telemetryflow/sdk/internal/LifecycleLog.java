@@ -20,7 +20,8 @@ final class LifecycleLog {
 
     /** E.g. {@code TelemetryFlow SDK 1.0.0 started: service orders 2.1.0 (environment production) → https://… over OTLP/gRPC …}. */
     static String started(TelemetryConfig c) {
-        StringBuilder sb = new StringBuilder("TelemetryFlow SDK ").append(SdkVersion.VALUE).append(" started: service ")
+        StringBuilder sb = new StringBuilder("TelemetryFlow SDK ").append(SdkVersion.VALUE)
+            .append(SdkVersion.ISOLATED ? " (isolated)" : "").append(" started: service ")
             .append(c.serviceName()).append(' ').append(c.serviceVersion())
             .append(" (namespace ").append(c.serviceNamespace()).append(", environment ").append(c.environment())
             .append("), signals ").append(signals(c)).append(" to ").append(c.endpoint())

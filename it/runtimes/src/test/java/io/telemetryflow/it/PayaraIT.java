@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * examples/payara ({@code shop.war}) on Payara Micro 6: the SDK's portable CDI extension under
- * Weld, with the WAR's own OpenTelemetry ({@code payara-web.xml}), exporting OTLP/HTTP.
+ * Weld, from the isolated artifact (its OpenTelemetry relocated, no class-loading descriptor beside
+ * Payara's own OpenTelemetry), exporting OTLP/HTTP.
  */
 class PayaraIT extends ShopAppITBase {
 
@@ -115,35 +116,51 @@ class PayaraIT extends ShopAppITBase {
     }
 
     /**
-     * Why the example ships {@code WEB-INF/payara-web.xml}: without {@code <class-loader delegate="false"/>}
-     * the WAR sees Payara's own OpenTelemetry mixed with the SDK's, and the deployment fails with a
-     * message naming the linkage error and the fix.
+     * Why the example uses the isolated artifact: the plain one in a WAR without descriptors sees
+     * Payara's own OpenTelemetry mixed with the SDK's, and the deployment fails with a message naming
+     * the linkage error and both fixes (the isolated artifact, or {@code payara-web.xml}).
      */
     @Test
     @Order(20)
-    void withoutPayaraWebXmlTheDeploymentFailsNamingTheClassLoadingFix() throws IOException {
+    void thePlainArtifactWithoutDescriptorsFailsTheDeploymentNamingTheFix() throws IOException {
         Path war = ItEnv.existing("it.payara.war", "examples/payara not packaged");
-        Path stripped = ItEnv.output(runtime()).resolve("shop-without-payara-web-xml.war");
-        Files.createDirectories(stripped.getParent());
+        Path plainLib = ItEnv.existing("it.plain.sdk.lib", "the plain SDK not copied by maven-dependency-plugin");
+        Path plainWar = ItEnv.output(runtime()).resolve("shop-plain-sdk.war");
+        Files.createDirectories(plainWar.getParent());
+        int isolatedJars = 0;
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(war));
-             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(stripped))) {
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(plainWar))) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                if (!e.getName().equals("WEB-INF/payara-web.xml")) {
-                    out.putNextEntry(new ZipEntry(e.getName()));
-                    in.transferTo(out);
+                assertThat(e.getName()).as("the example carries no class-loading descriptor")
+                    .isNotIn("WEB-INF/payara-web.xml", "WEB-INF/jboss-deployment-structure.xml");
+                if (e.getName().startsWith("WEB-INF/lib/telemetryflow-java-sdk-isolated")) {
+                    isolatedJars++;
+                    continue;
+                }
+                out.putNextEntry(new ZipEntry(e.getName()));
+                in.transferTo(out);
+                out.closeEntry();
+            }
+            try (java.util.stream.Stream<Path> jars = Files.list(plainLib)) {
+                for (Path jar : jars.sorted().toList()) {
+                    out.putNextEntry(new ZipEntry("WEB-INF/lib/" + jar.getFileName()));
+                    Files.copy(jar, out);
                     out.closeEntry();
                 }
             }
         }
+        assertThat(isolatedJars).as("the example WAR bundles the isolated artifact").isEqualTo(1);
         Map<String, String> env = new LinkedHashMap<>(endpointEnv(receiver));
         env.put("TELEMETRYFLOW_INSECURE", "true");
         env.put("TELEMETRYFLOW_API_KEY_ID", keyId);
         env.put("TELEMETRYFLOW_API_KEY_SECRET", keySecret);
-        Started started = start("without-payara-web-xml", stripped, env, Map.of());
+        Started started = start("plain-sdk", plainWar, env, Map.of());
         others.add(started.process());
         String output = assertStartFailed(started);
-        assertThat(output).contains("TelemetryFlow SDK failed to start: java.lang.")
-            .contains("<class-loader delegate=\"false\"/>")
+        // Payara's OpenTelemetry is older than the SDK's: the version check (or, where a class still links, the
+        // linkage error) stops the start with the fix
+        assertThat(output).containsPattern("TelemetryFlow SDK failed to start: (the application's OpenTelemetry SDK [0-9.]+ is older|java\\.lang\\.)")
+            .contains("io.telemetryflow:telemetryflow-java-sdk-isolated")
             .doesNotContain(keySecret);
     }
 

@@ -3,7 +3,9 @@ package io.telemetryflow.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.telemetryflow.devbackend.OtlpReceiver;
+import io.opentelemetry.proto.trace.v1.Span;
 import io.telemetryflow.devbackend.ReceivedExport;
+import io.telemetryflow.devbackend.ReceivedSpan;
 import io.telemetryflow.devbackend.Transport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,14 +18,19 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
 
 /**
  * The same WAR as {@link PayaraIT} (examples/payara) on WildFly 39 ({@code standalone-microprofile.xml}):
- * the SDK's portable CDI extension under WildFly's Weld, with WildFly's own OpenTelemetry kept away by
- * {@code WEB-INF/jboss-deployment-structure.xml}, exporting OTLP/gRPC. Service name and the
+ * the SDK's portable CDI extension under WildFly's Weld, from the isolated artifact and without a
+ * {@code jboss-deployment-structure.xml}: WildFly's own OpenTelemetry and MicroProfile Telemetry
+ * subsystems stay active for the deployment beside the SDK, exporting OTLP/gRPC. Service name and the
  * {@code example.runtime} attribute are set by environment variables at start.
  */
 class WildFlyIT extends ShopAppITBase {
@@ -118,6 +125,80 @@ class WildFlyIT extends ShopAppITBase {
         assertThat(output).contains("WFLYCTL0013").contains("DeploymentException");
         assertThat(status(started.base().resolve("/" + CONTEXT_ROOT + "/api/telemetry"))).isEqualTo(404);
         return output;
+    }
+
+    /** The service name WildFly's own MicroProfile Telemetry exports under in {@link #besideWildFlysOwnMicroProfileTelemetry}. */
+    private static final String WILDFLY_SERVICE = "wildfly-mp-telemetry";
+
+    /**
+     * Coexistence: WildFly's own MicroProfile Telemetry switched on for the deployment (it is off unless the
+     * application's config says {@code otel.sdk.disabled=false}) beside the isolated SDK, both exporting to one
+     * receiver. Each span arrives once, from the SDK that made it; both SERVER spans of a request continue the
+     * caller's trace; the SDK's JAX-RS client call still continues the SDK's trace in the called endpoint.
+     */
+    @Test
+    @Order(21)
+    void besideWildFlysOwnMicroProfileTelemetry() throws Exception {
+        try (OtlpReceiver shared = OtlpReceiver.start()) {
+            Map<String, String> env = new LinkedHashMap<>(endpointEnv(shared));
+            env.putAll(runtimeEnv());
+            env.put("TELEMETRYFLOW_INSECURE", "true");
+            env.put("TELEMETRYFLOW_API_KEY_ID", keyId);
+            env.put("TELEMETRYFLOW_API_KEY_SECRET", keySecret);
+            // WildFly's MicroProfile Telemetry reads the application's MicroProfile Config, environment included
+            env.put("OTEL_SDK_DISABLED", "false");
+            env.put("OTEL_SERVICE_NAME", WILDFLY_SERVICE);
+            env.put("OTEL_EXPORTER_OTLP_ENDPOINT", shared.grpcEndpoint());
+            env.put("OTEL_EXPORTER_OTLP_HEADERS", "X-TelemetryFlow-Key-ID=" + keyId + ",X-TelemetryFlow-Key-Secret=" + keySecret);
+            env.put("OTEL_BSP_SCHEDULE_DELAY", "200");
+            env.put("OTEL_METRICS_EXPORTER", "none");
+            env.put("OTEL_LOGS_EXPORTER", "none");
+            Started both = start("with-mp-telemetry", env, Map.of());
+            others.add(both.process());
+            both.process().awaitHttpOk(URI.create(both.base() + "/api/telemetry"), startupTimeout());
+
+            Caller caller = Caller.random("tf=it-coexist");
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(both.base() + "/api/orders/7/receipt"))
+                .timeout(WAIT).GET();
+            caller.headers().forEach(request::header);
+            HttpResponse<String> receipt = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(receipt.statusCode()).as("GET /api/orders/7/receipt: %s", receipt.body()).isEqualTo(200);
+            assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(both.base() + "/api/telemetry/flush"))
+                .timeout(WAIT).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).body())
+                .isEqualTo("flushed");
+
+            String trace = caller.traceId();
+            ReceivedSpan ours = shared.awaitSpan(sp -> sp.traceId().equals(trace) && service(sp).equals(serviceName())
+                && sp.name().equals("GET /orders/{id}/receipt"), WAIT);
+            ReceivedSpan theirs = shared.awaitSpan(sp -> sp.traceId().equals(trace) && service(sp).equals(WILDFLY_SERVICE)
+                && sp.kind() == Span.SpanKind.SPAN_KIND_SERVER && sp.parentSpanId().equals(caller.spanId()), WAIT);
+            assertThat(ours.kind()).isEqualTo(Span.SpanKind.SPAN_KIND_SERVER);
+            assertThat(ours.parentSpanId()).as("the SDK's SERVER span continues the caller").isEqualTo(caller.spanId());
+            assertThat(theirs.spanId()).isNotEqualTo(ours.spanId());
+
+            ReceivedSpan client = shared.awaitSpan(sp -> sp.traceId().equals(trace) && service(sp).equals(serviceName())
+                && sp.kind() == Span.SpanKind.SPAN_KIND_CLIENT, WAIT);
+            ReceivedSpan inner = shared.awaitSpan(sp -> sp.traceId().equals(trace) && service(sp).equals(serviceName())
+                && sp.name().equals("GET /orders/{id}"), WAIT);
+            assertThat(client.parentSpanId()).isEqualTo(ours.spanId());
+            assertThat(inner.parentSpanId()).as("the called endpoint continues the SDK's CLIENT span: its traceparent was sent")
+                .isEqualTo(client.spanId());
+
+            // every span arrived once, and the SDK exported none of WildFly's (nor WildFly any of ours)
+            Map<String, Long> perId = shared.spans().stream()
+                .collect(Collectors.groupingBy(ReceivedSpan::spanId, Collectors.counting()));
+            assertThat(perId).allSatisfy((id, n) -> assertThat(n).as("exports of span %s", id).isEqualTo(1L));
+            Map<String, String> scopeOwner = shared.spans().stream().collect(Collectors.toMap(
+                sp -> sp.scopeName() + " @ " + service(sp), ReceivedSpan::scopeName, (a, b) -> a));
+            System.out.printf("[it] wildfly beside its own MicroProfile Telemetry: %d spans, scopes %s%n",
+                shared.spans().size(), scopeOwner.keySet());
+            assertThat(shared.spans()).filteredOn(sp -> service(sp).equals(serviceName()))
+                .allSatisfy(sp -> assertThat(sp.scopeName()).startsWith("io.telemetryflow"));
+        }
+    }
+
+    private static String service(ReceivedSpan span) {
+        return String.valueOf(span.resourceAttributes().get("service.name"));
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
