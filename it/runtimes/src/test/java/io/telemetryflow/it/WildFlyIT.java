@@ -127,6 +127,18 @@ class WildFlyIT extends ShopAppITBase {
         return output;
     }
 
+    /**
+     * GC durations need {@code com.sun.management} (module {@code jdk.management}), which WildFly shows a
+     * deployment only when asked: the isolated jar's manifest asks ({@code Dependencies: jdk.management}), so
+     * no {@code jboss-deployment-structure.xml} is needed for them either. (A server start always collects.)
+     */
+    @Test
+    @Order(6)
+    void gcDurationsArriveWithoutADeploymentDescriptor() {
+        assertThat(receiver.awaitMetric("jvm.gc.duration", WAIT).resourceAttributes())
+            .containsEntry("service.name", serviceName());
+    }
+
     /** The service name WildFly's own MicroProfile Telemetry exports under in {@link #besideWildFlysOwnMicroProfileTelemetry}. */
     private static final String WILDFLY_SERVICE = "wildfly-mp-telemetry";
 
