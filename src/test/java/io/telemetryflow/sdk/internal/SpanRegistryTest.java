@@ -110,6 +110,48 @@ class SpanRegistryTest {
         assertThatCode(() -> client.endSpan("0123456789abcdef")).doesNotThrowAnyException();
     }
 
+    /**
+     * Many threads starting and ending spans at once, past the cap: nothing is lost or double-counted —
+     * every span is either still open, ended (removed once) or evicted and counted as dropped.
+     */
+    @Test
+    void concurrentStartsAndEndsStayBoundedAndAddUp() throws Exception {
+        ExportHealth health = new ExportHealth(10, "tfs_x");
+        SpanRegistry registry = new SpanRegistry(64, health);
+        var real = ClientInternals.runtime(client).tracer();
+        int threads = 4;
+        int perThread = 20_000;
+        java.util.concurrent.atomic.AtomicLong removed = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int seed = t;
+                done.add(pool.submit(() -> {
+                    java.util.ArrayDeque<String> mine = new java.util.ArrayDeque<>();
+                    for (int i = 0; i < perThread; i++) {
+                        mine.push(registry.register(real.spanBuilder("s").startSpan()));
+                        // end most of them (LIFO, like nested spans), keep some open to push past the cap
+                        if ((i + seed) % 3 != 0 && registry.remove(mine.pop()) != null) {
+                            removed.incrementAndGet();
+                        }
+                    }
+                }));
+            }
+            for (var f : done) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        long started = (long) threads * perThread;
+        assertThat(registry.size()).isLessThanOrEqualTo(64);
+        assertThat(registry.overflowCount()).isPositive();
+        assertThat(removed.get() + registry.overflowCount() + registry.size()).as("removed + evicted + open").isEqualTo(started);
+        assertThat(health.snapshot().signals().get(SignalType.TRACES).dropped()).isEqualTo(registry.overflowCount());
+        assertThat(registry.ids()).hasSize(registry.size());
+    }
+
     @Test
     void registryUnitBehaviour() {
         ExportHealth health = new ExportHealth(10, "tfs_x");

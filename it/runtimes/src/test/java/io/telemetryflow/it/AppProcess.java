@@ -123,6 +123,37 @@ final class AppProcess implements AutoCloseable {
             + "); output (" + log + "):\n" + tail(60));
     }
 
+    /**
+     * The names of the threads of the process's JVM (the process itself or, behind a start script, its
+     * one Java descendant), read with {@code jcmd Thread.print} of the JDK running the tests.
+     */
+    List<String> threadNames() {
+        ProcessHandle jvm = process.toHandle().descendants()
+            .filter(h -> h.info().command().map(c -> c.endsWith("/java")).orElse(false))
+            .findFirst().orElse(process.toHandle());
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            Process dump = new ProcessBuilder(jcmd.toString(), String.valueOf(jvm.pid()), "Thread.print")
+                .redirectErrorStream(true).start();
+            String text = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!dump.waitFor(30, TimeUnit.SECONDS) || dump.exitValue() != 0) {
+                throw new AssertionError("jcmd " + jvm.pid() + " Thread.print failed:\n" + text);
+            }
+            List<String> names = new java.util.ArrayList<>();
+            for (String line : text.split("\\R")) {
+                if (line.startsWith("\"")) {
+                    names.add(line.substring(1, line.indexOf('"', 1)));
+                }
+            }
+            return names;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
     /** Waits until the output contains {@code text}; {@code false} on timeout or if the process exits first. */
     boolean awaitOutput(String text, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();

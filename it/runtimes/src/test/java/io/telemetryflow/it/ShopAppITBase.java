@@ -94,6 +94,9 @@ abstract class ShopAppITBase {
     /** The caller of {@code GET /api/orders/42} (direct) and of {@code GET /api/orders/7/receipt} (through the JAX-RS client). */
     protected Caller statusCaller;
     protected Caller receiptCaller;
+    /** The caller of {@code GET /api/orders/9/later} (an asynchronous resource), followed by requests without a trace. */
+    protected Caller laterCaller;
+    static final int REQUESTS_AFTER_ASYNC = 6;
     /** Other processes a runtime's tests start; killed after the class. */
     protected final List<AppProcess> others = new java.util.ArrayList<>();
 
@@ -184,6 +187,13 @@ abstract class ShopAppITBase {
         HttpResponse<String> receipt = get("/api/orders/7/receipt", receiptCaller.headers());
         assertThat(receipt.statusCode()).as("GET /api/orders/7/receipt: %s", receipt.body()).isEqualTo(200);
         assertThat(receipt.body()).isEqualTo("receipt: order 7: placed");
+        laterCaller = Caller.random("tf=it-later-" + runtime());
+        HttpResponse<String> later = get("/api/orders/9/later", laterCaller.headers());
+        assertThat(later.statusCode()).as("GET /api/orders/9/later: %s", later.body()).isEqualTo(200);
+        assertThat(later.body()).isEqualTo("later: order 9: placed");
+        for (int i = 0; i < REQUESTS_AFTER_ASYNC; i++) {
+            assertThat(get("/api/telemetry", Map.of()).statusCode()).isEqualTo(200);
+        }
         HttpResponse<String> flushed = post("/api/telemetry/flush");
         assertThat(flushed.statusCode()).isEqualTo(200);
         assertThat(flushed.body()).as("flush result").isEqualTo("flushed");
@@ -414,6 +424,49 @@ abstract class ShopAppITBase {
             "http.response.status_code", 200L))).as("GET /api/orders/42 and /api/orders/7 (called by the receipt)")
             .isEqualTo(2);
         assertThat(duration.dataPointAttributes()).noneMatch(a -> String.valueOf(a.get("http.route")).matches(".*/(42|7)(/.*)?"));
+    }
+
+    /**
+     * An asynchronous resource ({@code CompletionStage}): its SERVER span continues the caller and ends with the
+     * answer, sent from another thread; the work on that thread ({@code TelemetryContext.wrap}) is its child;
+     * and no later request inherits its context (each request without a {@code traceparent} starts a trace).
+     */
+    @Test
+    @Order(6)
+    void asyncResourceEndsItsServerSpanWithTheAnswerAndLeavesNoContextBehind() {
+        String trace = laterCaller.traceId();
+        ReceivedSpan server = receiver.awaitSpan(s -> s.traceId().equals(trace) && s.name().equals("GET /orders/{id}/later"), WAIT);
+        assertThat(server.kind()).isEqualTo(Span.SpanKind.SPAN_KIND_SERVER);
+        assertThat(server.parentSpanId()).isEqualTo(laterCaller.spanId());
+        assertThat(server.attributes()).containsEntry("http.route", "/orders/{id}/later")
+            .containsEntry("http.response.status_code", 200L);
+        assertThat(server.status().getCode()).isNotEqualTo(Status.StatusCode.STATUS_CODE_ERROR);
+
+        ReceivedSpan status = awaitSpan("order.status", "order.id", "9");
+        assertThat(status.traceId()).as("the work on the other thread: in the request's trace").isEqualTo(trace);
+        assertThat(status.parentSpanId()).isEqualTo(server.spanId());
+        assertThat(server.span().getEndTimeUnixNano()).as("ended with the answer, after the work")
+            .isGreaterThanOrEqualTo(status.span().getEndTimeUnixNano());
+
+        long after = server.span().getEndTimeUnixNano();
+        java.util.List<ReceivedSpan> next = awaitServerSpansAfter(after);
+        assertThat(next).as("requests without a traceparent after the async one").hasSizeGreaterThanOrEqualTo(REQUESTS_AFTER_ASYNC);
+        assertThat(next).allSatisfy(s -> {
+            assertThat(s.parentSpanId()).as("%s: a root span", s).isEmpty();
+            assertThat(s.traceId()).as("%s: not the async request's trace", s).isNotEqualTo(trace);
+        });
+        assertThat(next.stream().map(ReceivedSpan::traceId).distinct().count()).as("one new trace each").isEqualTo(next.size());
+    }
+
+    private java.util.List<ReceivedSpan> awaitServerSpansAfter(long endNanos) {
+        receiver.awaitSpan(s -> matchesAfter(s, endNanos)
+            && receiver.spans().stream().filter(o -> matchesAfter(o, endNanos)).count() >= REQUESTS_AFTER_ASYNC, WAIT);
+        return receiver.spans().stream().filter(s -> matchesAfter(s, endNanos)).toList();
+    }
+
+    private static boolean matchesAfter(ReceivedSpan s, long endNanos) {
+        return s.kind() == Span.SpanKind.SPAN_KIND_SERVER && s.name().equals("GET /telemetry")
+            && s.span().getStartTimeUnixNano() >= endNanos;
     }
 
     @Test

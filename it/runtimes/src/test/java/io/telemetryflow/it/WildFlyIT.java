@@ -209,6 +209,84 @@ class WildFlyIT extends ShopAppITBase {
         }
     }
 
+    /**
+     * A redeploy (the deployment scanner replacing the WAR in place): the new deployment's SDK exports, the old
+     * one is gone — it said it stopped, its threads ended, and its JUL handler does not export the new
+     * deployment's records a second time; the secret never appears in the server's output.
+     */
+    @Test
+    @Order(22)
+    void redeployKeepsExportingAndLeavesNothingOfTheOldDeploymentBehind() throws Exception {
+        try (OtlpReceiver fresh = OtlpReceiver.start()) {
+            Map<String, String> env = new LinkedHashMap<>(endpointEnv(fresh));
+            env.putAll(runtimeEnv());
+            env.put("TELEMETRYFLOW_INSECURE", "true");
+            env.put("TELEMETRYFLOW_API_KEY_ID", keyId);
+            env.put("TELEMETRYFLOW_API_KEY_SECRET", keySecret);
+            Started server = start("redeploy", env, Map.of());
+            others.add(server.process());
+            URI ready = URI.create(server.base() + "/api/telemetry");
+            server.process().awaitHttpOk(ready, startupTimeout());
+            assertThat(send(server, "POST", "/api/orders?item=before-redeploy")).isEqualTo(200);
+            assertThat(send(server, "POST", "/api/telemetry/flush")).isEqualTo(200);
+            fresh.awaitSpan(sp -> sp.name().equals("order.place") && "before-redeploy".equals(sp.attribute("order.item")), WAIT);
+            List<String> threadsBefore = sdkThreads(server.process());
+            assertThat(threadsBefore).as("the SDK's threads in the first deployment").isNotEmpty();
+
+            Path war = ItEnv.output("wildfly").resolve("redeploy-work/standalone/deployments/" + CONTEXT_ROOT + ".war");
+            Files.setLastModifiedTime(war, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 1000));
+            assertThat(server.process().awaitOutput("WFLYSRV0016", Duration.ofSeconds(90)))
+                .as("WildFly replaced the deployment (WFLYSRV0016); output:%n%s", server.process().tail(40)).isTrue();
+            server.process().awaitHttpOk(ready, startupTimeout());
+
+            assertThat(send(server, "POST", "/api/orders?item=after-redeploy")).isEqualTo(200);
+            assertThat(send(server, "POST", "/api/orders/checkout?item=declined-after-redeploy")).isEqualTo(500);
+            assertThat(send(server, "POST", "/api/telemetry/flush")).isEqualTo(200);
+            fresh.awaitSpan(sp -> sp.name().equals("order.place") && "after-redeploy".equals(sp.attribute("order.item")), WAIT);
+            fresh.awaitLog(l -> l.body().startsWith("payment declined for "), WAIT);
+            assertThat(fresh.spans()).filteredOn(sp -> sp.name().equals("order.place")
+                && "after-redeploy".equals(sp.attribute("order.item"))).hasSize(1);
+            assertThat(fresh.logs()).as("the JUL record of the new deployment, exported once")
+                .filteredOn(l -> l.body().startsWith("payment declined for ")).hasSize(1);
+
+            String output = server.process().output();
+            assertThat(count(output, " started: service " + serviceName())).as("startup lines").isEqualTo(2);
+            assertThat(output.indexOf("TelemetryFlow SDK stopped:")).as("the first SDK stopped before the second started")
+                .isPositive().isLessThan(output.lastIndexOf(" started: service " + serviceName()));
+            assertThat(output).doesNotContain(keySecret);
+            // the old deployment's threads end (bounded wait): the same number as before, not twice as many
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            List<String> threadsAfter = sdkThreads(server.process());
+            while (threadsAfter.size() > threadsBefore.size() && System.nanoTime() < deadline) {
+                Thread.sleep(250);
+                threadsAfter = sdkThreads(server.process());
+            }
+            System.out.printf("[it] wildfly redeploy: SDK threads before %s, after %s%n", threadsBefore, threadsAfter);
+            assertThat(threadsAfter).as("SDK threads after the redeploy (before: %s)", threadsBefore)
+                .hasSameSizeAs(threadsBefore);
+        }
+    }
+
+    /** The threads the SDK (and its OpenTelemetry) start. */
+    private static List<String> sdkThreads(AppProcess process) {
+        return process.threadNames().stream().filter(n -> n.startsWith("telemetryflow-") || n.contains("BatchSpanProcessor")
+            || n.contains("BatchLogRecordProcessor") || n.contains("PeriodicMetricReader")).sorted().toList();
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+            n++;
+        }
+        return n;
+    }
+
+    private static int send(Started server, String method, String pathAndQuery) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.base() + pathAndQuery)).timeout(WAIT)
+            .method(method, HttpRequest.BodyPublishers.noBody()).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     private static String service(ReceivedSpan span) {
         return String.valueOf(span.resourceAttributes().get("service.name"));
     }

@@ -4,6 +4,7 @@ import io.telemetryflow.cdi.SpanAttribute;
 import io.telemetryflow.cdi.Traced;
 import io.telemetryflow.cdi.jaxrs.TelemetryClientFilter;
 import io.telemetryflow.sdk.TelemetryClient;
+import io.telemetryflow.sdk.TelemetryContext;
 import io.telemetryflow.sdk.application.RecordCounterCommand;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Event;
@@ -21,6 +22,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -79,6 +82,17 @@ public class OrderResource {
     @Path("/{id}")
     public String status(@PathParam("id") String id) {
         return orders.status(id);
+    }
+
+    /**
+     * {@code GET /api/orders/42/later}: the status computed on another thread and answered when it is
+     * ready (an asynchronous resource). {@link TelemetryContext#wrapSupplier} carries the request's trace to that
+     * thread; the SERVER span ends when the answer is sent, not when this method returns.
+     */
+    @GET
+    @Path("/{id}/later")
+    public CompletionStage<String> statusLater(@PathParam("id") String id) {
+        return CompletableFuture.supplyAsync(TelemetryContext.wrapSupplier(() -> "later: " + orders.status(id)));
     }
 
     /**
