@@ -61,6 +61,9 @@ public enum ConfigKey {
         "an integer from 0 (no retry buffer: a failed export is lost) to 10000000 (spans, and log records, each)"),
     BUFFER_MAX_BYTES("telemetryflow.buffer.max-bytes", ConfigKind.INTEGER, 1024, 1 << 30, "16777216",
         "an integer from 1024 to 1073741824 (estimated bytes per signal)"),
+    BUFFER_DIRECTORY("telemetryflow.buffer.directory", ConfigKind.DIRECTORY, null,
+        "a writable directory (created if missing) where the retry buffer also keeps its spans and log records,"
+            + " so that what an outage left unsent survives a restart; unset: memory only"),
     LIMITS_ATTRIBUTES("telemetryflow.limits.attributes", ConfigKind.INTEGER, 1, 10000, "128",
         "an integer from 1 to 10000 (attributes kept per span, span event and log record; the rest are dropped and counted by OTLP)"),
     LIMITS_ATTRIBUTE_LENGTH("telemetryflow.limits.attribute-length", ConfigKind.INTEGER, 16, 1 << 24, "8192",

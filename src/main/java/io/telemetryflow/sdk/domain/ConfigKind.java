@@ -37,6 +37,8 @@ enum ConfigKind {
     PROPAGATION(Propagation::parseList),
     /** A path to a readable file (PEM material). */
     FILE(s -> java.nio.file.Path.of(s.trim())),
+    /** A directory the SDK may create and write; blank means none. */
+    DIRECTORY(s -> s.isBlank() ? null : java.nio.file.Path.of(s.trim())),
     /** An absolute URL. */
     URL(ConfigKind::uri),
     /** Part of a composite credential (API key, query login): read by the parser, checked by its type. */

@@ -122,6 +122,13 @@ final class ConfigValidation {
                     problems.add(ConfigProblems.got(key.key(), path.toString(), "a readable file (" + key.allowed() + ")"));
                 }
                 break;
+            case DIRECTORY:
+                java.nio.file.Path dir = (java.nio.file.Path) value;
+                if (dir != null && java.nio.file.Files.exists(dir)
+                    && !(java.nio.file.Files.isDirectory(dir) && java.nio.file.Files.isWritable(dir))) {
+                    problems.add(ConfigProblems.got(key.key(), dir.toString(), "a writable directory (" + key.allowed() + ")"));
+                }
+                break;
             case RATIO:
                 Double ratio = (Double) value;
                 if (ratio == null || !(ratio >= 0.0 && ratio <= 1.0)) {

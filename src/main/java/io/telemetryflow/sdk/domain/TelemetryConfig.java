@@ -187,6 +187,9 @@ public final class TelemetryConfig {
     /** Capacity of each signal's retry buffer in (estimated) bytes. */
     public int bufferMaxBytes() { return get(ConfigKey.BUFFER_MAX_BYTES); }
 
+    /** {@code telemetryflow.buffer.directory}: the disk buffer's directory, or {@code null} (memory only). */
+    public java.nio.file.Path bufferDirectory() { return get(ConfigKey.BUFFER_DIRECTORY); }
+
     /** Attributes kept per span, span event and log record ({@code telemetryflow.limits.attributes}). */
     public int attributeLimit() { return get(ConfigKey.LIMITS_ATTRIBUTES); }
 

@@ -131,6 +131,13 @@ public final class TelemetryConfigBuilder {
     }
 
     /**
+     * {@code telemetryflow.buffer.directory}: also keep the retry buffer's spans and log records in files under
+     * {@code directory} (per service and signal), so that what an outage left unsent is sent after a restart;
+     * {@code null}: memory only (the default).
+     */
+    public TelemetryConfigBuilder bufferDirectory(java.nio.file.Path directory) { return set(ConfigKey.BUFFER_DIRECTORY, directory); }
+
+    /**
      * {@code telemetryflow.limits.*}: attributes per span/event/log record, characters per string attribute
      * value, events and links per span, characters per log body.
      */

@@ -168,6 +168,16 @@ public final class ExportHealth {
         }
     }
 
+    /**
+     * {@code n} items an earlier run of the application left in the disk buffer were loaded into the retry
+     * buffer: recorded (by that run) and buffered here, so the balance holds in this run too.
+     */
+    public void restored(SignalType signal, int n) {
+        Counters c = counters.get(signal);
+        c.recorded.addAndGet(n);
+        c.buffered.addAndGet(n);
+    }
+
     /** A re-send of {@code n} buffered items failed retryably again: they stay buffered (logged like a failure). */
     public void retryFailed(SignalType signal, int n, Throwable cause) {
         noteFailure(signal, counters.get(signal), n, cause, "; still buffered, retrying with backoff");
@@ -434,7 +444,7 @@ public final class ExportHealth {
         }
     }
 
-    private static String items(SignalType signal) {
+    static String items(SignalType signal) {
         switch (signal) {
             case TRACES: return "spans";
             case LOGS: return "log records";

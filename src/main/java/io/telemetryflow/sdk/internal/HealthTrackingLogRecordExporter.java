@@ -17,7 +17,8 @@ final class HealthTrackingLogRecordExporter implements LogRecordExporter {
 
     HealthTrackingLogRecordExporter(LogRecordExporter delegate, ExportHealth health, RetryBuffers.Limits limits) {
         this.delegate = delegate;
-        this.buffer = limits.create(SignalType.LOGS, delegate::export, HealthTrackingLogRecordExporter::sizeOf, health);
+        this.buffer = limits.create(SignalType.LOGS, delegate::export, HealthTrackingLogRecordExporter::sizeOf, health,
+            new io.telemetryflow.sdk.internal.disk.LogBatchCodec());
     }
 
     RetryBuffer<LogRecordData> buffer() {

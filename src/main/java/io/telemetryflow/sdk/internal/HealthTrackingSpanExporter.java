@@ -18,7 +18,8 @@ final class HealthTrackingSpanExporter implements SpanExporter {
 
     HealthTrackingSpanExporter(SpanExporter delegate, ExportHealth health, RetryBuffers.Limits limits) {
         this.delegate = delegate;
-        this.buffer = limits.create(SignalType.TRACES, delegate::export, HealthTrackingSpanExporter::sizeOf, health);
+        this.buffer = limits.create(SignalType.TRACES, delegate::export, HealthTrackingSpanExporter::sizeOf, health,
+            new io.telemetryflow.sdk.internal.disk.SpanBatchCodec());
     }
 
     RetryBuffer<SpanData> buffer() {

@@ -2,11 +2,14 @@ package io.telemetryflow.sdk.internal;
 
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.telemetryflow.sdk.domain.SignalType;
+import io.telemetryflow.sdk.internal.disk.BatchFiles;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +28,10 @@ import java.util.function.ToLongFunction;
  * and moves on; the re-sends run on this buffer's own daemon thread. Final answers (400, 401, 403)
  * are never kept. Every item is accounted: {@code recorded = exported + failed + dropped + queued + buffered}.
  *
+ * <p>With a disk buffer ({@code telemetryflow.buffer.directory}) every kept batch is also written to a file,
+ * deleted once all its items are settled (delivered, dropped or refused); what is left at shutdown, or when
+ * the process is killed, is loaded again at the next start ({@link ExportHealth#restored}) and sent first.
+ *
  * @param <T> the item type ({@code SpanData}, {@code LogRecordData})
  */
 final class RetryBuffer<T> {
@@ -42,8 +49,12 @@ final class RetryBuffer<T> {
     private final Duration sendTimeout;
     private final ScheduledExecutorService scheduler;
     private final Object lock = new Object();
+    /** The disk buffer, or {@code null} (memory only). */
+    private final BatchFiles<T> files;
     // Guarded by lock.
-    private final ArrayDeque<T> items = new ArrayDeque<>();
+    private final ArrayDeque<Entry<T>> items = new ArrayDeque<>();
+    /** Items not yet settled per batch file (disk buffer only). */
+    private final Map<Long, int[]> unsettled = new HashMap<>();
     private long bytes;
     private int sending; // items taken out for a re-send, still counted as buffered
     private boolean scheduled;
@@ -52,9 +63,21 @@ final class RetryBuffer<T> {
     private final long maxBackoffMillis;
     private long backoffMillis;
 
+    /** A kept item and the batch file it is in ({@code NO_FILE} without a disk buffer). */
+    private record Entry<T>(T item, long file) {
+    }
+
+    private static final long NO_FILE = -1;
+
     RetryBuffer(SignalType signal, Function<Collection<T>, CompletableResultCode> send, ToLongFunction<T> sizeOf,
                 ExportHealth health, int maxItems, long maxBytes, int batchSize, Duration sendTimeout,
                 Duration firstBackoff) {
+        this(signal, send, sizeOf, health, maxItems, maxBytes, batchSize, sendTimeout, firstBackoff, null);
+    }
+
+    RetryBuffer(SignalType signal, Function<Collection<T>, CompletableResultCode> send, ToLongFunction<T> sizeOf,
+                ExportHealth health, int maxItems, long maxBytes, int batchSize, Duration sendTimeout,
+                Duration firstBackoff, BatchFiles<T> files) {
         this.firstBackoffMillis = Math.max(1, firstBackoff.toMillis());
         this.maxBackoffMillis = Math.max(firstBackoffMillis, MAX_BACKOFF.toMillis());
         this.backoffMillis = firstBackoffMillis;
@@ -73,6 +96,43 @@ final class RetryBuffer<T> {
         });
         executor.setRemoveOnCancelPolicy(true);
         this.scheduler = executor;
+        this.files = files;
+        if (files != null) {
+            restore();
+        }
+    }
+
+    /** Loads what an earlier run left on disk (oldest first, within the bounds) and sends it first. */
+    private void restore() {
+        List<BatchFiles.Stored<T>> stored;
+        try {
+            stored = files.restore();
+        } catch (java.io.IOException e) {
+            java.util.logging.Logger.getLogger(RetryBuffer.class.getName()).warning("TelemetryFlow: cannot read the disk"
+                + " buffer " + files.directory() + ": " + e);
+            return;
+        }
+        int n = 0;
+        synchronized (lock) {
+            for (BatchFiles.Stored<T> batch : stored) {
+                if (batch.items().isEmpty()) {
+                    files.delete(batch.id());
+                    continue;
+                }
+                health.restored(signal, batch.items().size());
+                n += batch.items().size();
+                add(batch.items(), batch.id());
+            }
+            evictBeyondBounds();
+            if (n > 0) {
+                schedule(0);
+            }
+        }
+        if (n > 0) {
+            java.util.logging.Logger.getLogger(RetryBuffer.class.getName()).info("TelemetryFlow: " + n + " "
+                + ExportHealth.items(signal) + " left unsent by an earlier run loaded from " + files.directory()
+                + "; sending them first");
+        }
     }
 
     /**
@@ -147,7 +207,7 @@ final class RetryBuffer<T> {
         }
         scheduler.shutdownNow();
         while (true) {
-            List<T> next = take();
+            List<Entry<T>> next = take();
             if (next.isEmpty()) {
                 break;
             }
@@ -156,10 +216,20 @@ final class RetryBuffer<T> {
             }
         }
         synchronized (lock) {
-            health.bufferDropped(signal, items.size() + (long) sending);
+            long left = items.size() + (long) sending;
+            if (files != null) {
+                // on disk: sent at the next start; still counted as buffered (unsent) here
+                if (left > 0) {
+                    java.util.logging.Logger.getLogger(RetryBuffer.class.getName()).info("TelemetryFlow: " + left + " "
+                        + ExportHealth.items(signal) + " kept in " + files.directory() + " for the next start");
+                }
+                files.close();
+            } else {
+                health.bufferDropped(signal, left);
+                bytes = 0;
+            }
             items.clear();
             sending = 0;
-            bytes = 0;
             lock.notifyAll();
         }
     }
@@ -175,22 +245,71 @@ final class RetryBuffer<T> {
         health.failed(signal, batch.size(), true, cause);
     }
 
-    // Guarded by lock: appends admitted items, evicts the oldest beyond the bounds, schedules a re-send.
+    // Guarded by lock: appends admitted items (to the disk buffer too), evicts the oldest beyond the bounds,
+    // schedules a re-send.
     private void keep(Collection<T> batch, Throwable cause) {
         health.buffered(signal, batch.size(), cause);
-        for (T item : batch) {
-            items.addLast(item);
-            bytes += sizeOf.applyAsLong(item);
-        }
+        add(batch, persist(batch));
         evictBeyondBounds();
         schedule(cause == null ? 0 : backoffMillis);
+    }
+
+    // Guarded by lock.
+    private void add(Collection<T> batch, long file) {
+        for (T item : batch) {
+            items.addLast(new Entry<>(item, file));
+            bytes += sizeOf.applyAsLong(item);
+        }
+        if (file != NO_FILE) {
+            unsettled.put(file, new int[] {batch.size()});
+        }
+    }
+
+    /** Writes {@code batch} to the disk buffer; {@code NO_FILE} without one or if the write fails (kept in memory). */
+    private long persist(Collection<T> batch) {
+        if (files == null) {
+            return NO_FILE;
+        }
+        try {
+            return files.write(List.copyOf(batch));
+        } catch (java.io.IOException | RuntimeException e) {
+            LogOnceHolder.warn(signal, files, e);
+            return NO_FILE;
+        }
+    }
+
+    // Guarded by lock: one item of file is settled (delivered, dropped or refused); the file goes with its last.
+    private void settled(Entry<T> entry) {
+        if (entry.file() == NO_FILE) {
+            return;
+        }
+        int[] left = unsettled.get(entry.file());
+        if (left != null && --left[0] <= 0) {
+            unsettled.remove(entry.file());
+            files.delete(entry.file());
+        }
+    }
+
+    /** Logs a failed disk write once per buffer (the batch stays in memory, so nothing is lost now). */
+    private static final class LogOnceHolder {
+        private static final java.util.Set<Object> WARNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        static void warn(SignalType signal, BatchFiles<?> files, Exception e) {
+            if (WARNED.add(files)) {
+                java.util.logging.Logger.getLogger(RetryBuffer.class.getName()).warning("TelemetryFlow: cannot write "
+                    + ExportHealth.items(signal) + " to the disk buffer " + files.directory() + " (" + e
+                    + "); they are kept in memory only (further write failures are not logged)");
+            }
+        }
     }
 
     // Guarded by lock.
     private void evictBeyondBounds() {
         long evicted = 0;
         while (!items.isEmpty() && (items.size() + sending > maxItems || bytes > maxBytes)) {
-            bytes -= sizeOf.applyAsLong(items.removeFirst());
+            Entry<T> oldest = items.removeFirst();
+            bytes -= sizeOf.applyAsLong(oldest.item());
+            settled(oldest);
             evicted++;
         }
         health.bufferDropped(signal, evicted);
@@ -211,7 +330,7 @@ final class RetryBuffer<T> {
             scheduled = false;
         }
         while (true) {
-            List<T> next = take();
+            List<Entry<T>> next = take();
             if (next.isEmpty()) {
                 return;
             }
@@ -225,13 +344,13 @@ final class RetryBuffer<T> {
         }
     }
 
-    private List<T> take() {
+    private List<Entry<T>> take() {
         synchronized (lock) {
-            List<T> next = new ArrayList<>(Math.min(batchSize, items.size()));
+            List<Entry<T>> next = new ArrayList<>(Math.min(batchSize, items.size()));
             while (next.size() < batchSize && !items.isEmpty()) {
-                T item = items.removeFirst();
-                bytes -= sizeOf.applyAsLong(item);
-                next.add(item);
+                Entry<T> entry = items.removeFirst();
+                bytes -= sizeOf.applyAsLong(entry.item());
+                next.add(entry);
             }
             sending += next.size();
             return next;
@@ -239,11 +358,15 @@ final class RetryBuffer<T> {
     }
 
     /** Sends taken items; {@code false} if they were put back for a later retry. */
-    private boolean resend(List<T> batch, boolean lastAttempt) {
+    private boolean resend(List<Entry<T>> batch, boolean lastAttempt) {
         CompletableResultCode result;
         Throwable cause;
+        List<T> send = new ArrayList<>(batch.size());
+        for (Entry<T> entry : batch) {
+            send.add(entry.item());
+        }
         try {
-            result = send.apply(batch).join(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            result = this.send.apply(send).join(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
             cause = result.isSuccess() ? null : result.getFailureThrowable();
         } catch (RuntimeException e) {
             result = CompletableResultCode.ofFailure();
@@ -253,6 +376,7 @@ final class RetryBuffer<T> {
             sending -= batch.size();
             if (result.isSuccess()) {
                 health.bufferDelivered(signal, batch.size());
+                batch.forEach(this::settled);
                 backoffMillis = firstBackoffMillis;
                 lock.notifyAll();
                 return true;
@@ -263,12 +387,13 @@ final class RetryBuffer<T> {
                 }
                 for (int i = batch.size() - 1; i >= 0; i--) { // back at the head, in order
                     items.addFirst(batch.get(i));
-                    bytes += sizeOf.applyAsLong(batch.get(i));
+                    bytes += sizeOf.applyAsLong(batch.get(i).item());
                 }
                 evictBeyondBounds();
                 return false;
             }
             health.bufferFailed(signal, batch.size(), cause);
+            batch.forEach(this::settled);
             lock.notifyAll();
             return true;
         }

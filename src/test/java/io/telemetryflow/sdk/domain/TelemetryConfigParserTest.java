@@ -116,6 +116,7 @@ class TelemetryConfigParserTest {
         c.add(new Case(ConfigKey.TLS_CA_FILE, "/no/such/ca.pem", "/no/such/ca.pem"));
         c.add(new Case(ConfigKey.TLS_CLIENT_CERT_FILE, "/no/such/client.pem", "/no/such/client.pem"));
         c.add(new Case(ConfigKey.TLS_CLIENT_KEY_FILE, "/no/such/client-key.pem", "/no/such/client-key.pem"));
+        c.add(new Case(ConfigKey.BUFFER_DIRECTORY, "/dev/null", "/dev/null"));
         c.add(new Case(ConfigKey.METRICS_RUNTIME_ENABLED, "maybe", "maybe"));
         c.add(new Case(ConfigKey.TRACES_SAMPLER, "sometimes", "sometimes"));
         c.add(new Case(ConfigKey.TRACES_SAMPLER_ARG, "half", "half"));

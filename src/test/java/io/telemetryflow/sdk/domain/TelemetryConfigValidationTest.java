@@ -92,6 +92,7 @@ class TelemetryConfigValidationTest {
         c.add(new Case("negative links", ConfigKey.LIMITS_SPAN_LINKS, b -> b.limits(128, 8192, 128, -1, 65536)));
         c.add(new Case("tiny bodies", ConfigKey.LIMITS_LOG_BODY_LENGTH, b -> b.limits(128, 8192, 128, 128, 1)));
         c.add(new Case("no series", ConfigKey.METRICS_CARDINALITY_LIMIT, b -> b.cardinalityLimit(0)));
+        c.add(new Case("buffer directory that is a file", ConfigKey.BUFFER_DIRECTORY, b -> b.bufferDirectory(java.nio.file.Path.of("/dev/null"))));
         c.add(new Case("missing CA file", ConfigKey.TLS_CA_FILE, b -> b.tlsCa(java.nio.file.Path.of("/no/such/ca.pem"))));
         c.add(new Case("missing client certificate file", ConfigKey.TLS_CLIENT_CERT_FILE,
             b -> b.tlsClient(java.nio.file.Path.of("/no/such/client.pem"), null)));

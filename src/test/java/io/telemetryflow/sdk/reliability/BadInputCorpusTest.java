@@ -144,6 +144,7 @@ class BadInputCorpusTest {
             bad(ConfigKey.TLS_CA_FILE, "/no/such/ca.pem"),
             bad(ConfigKey.TLS_CLIENT_CERT_FILE, "/no/such/client.pem"),
             bad(ConfigKey.TLS_CLIENT_KEY_FILE, "/no/such/client-key.pem"),
+            bad(ConfigKey.BUFFER_DIRECTORY, "/dev/null"),
             bad(ConfigKey.TRACES_SAMPLER, "probabilistic"),
             bad(ConfigKey.TRACES_SAMPLER_ARG, "-0.5"),
             bad(ConfigKey.PROPAGATORS, "xray"),

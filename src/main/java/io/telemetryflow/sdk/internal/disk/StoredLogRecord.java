@@ -1,0 +1,35 @@
+package io.telemetryflow.sdk.internal.disk;
+
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.Value;
+import io.opentelemetry.api.common.ValueType;
+import io.opentelemetry.api.logs.Severity;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
+import io.opentelemetry.sdk.logs.data.Body;
+import io.opentelemetry.sdk.resources.Resource;
+
+/** A log record read back from the disk buffer: the fields the OTLP exporter sends, as they were written. */
+record StoredLogRecord(Resource resource, InstrumentationScopeInfo scope, long timestamp, long observedTimestamp,
+                       SpanContext spanContext, Severity severity, String severityText, Value<?> body,
+                       Attributes attributes, int totalAttributes, String eventName)
+    implements io.opentelemetry.sdk.logs.data.LogRecordData {
+
+    @Override public Resource getResource() { return resource; }
+    @Override public InstrumentationScopeInfo getInstrumentationScopeInfo() { return scope; }
+    @Override public long getTimestampEpochNanos() { return timestamp; }
+    @Override public long getObservedTimestampEpochNanos() { return observedTimestamp; }
+    @Override public SpanContext getSpanContext() { return spanContext; }
+    @Override public Severity getSeverity() { return severity; }
+    @Override public String getSeverityText() { return severityText; }
+    @Override public Value<?> getBodyValue() { return body; }
+    @Override public Attributes getAttributes() { return attributes; }
+    @Override public int getTotalAttributeCount() { return totalAttributes; }
+    @Override public String getEventName() { return eventName; }
+
+    @SuppressWarnings("deprecation") // required by the interface; the exporter reads getBodyValue()
+    @Override
+    public Body getBody() {
+        return body == null || body.getType() == ValueType.EMPTY ? Body.empty() : Body.string(body.asString());
+    }
+}
