@@ -60,18 +60,28 @@ public record HealthStatus(State status, Optional<Instant> lastSuccessfulExport,
      * @param rejected record calls refused for invalid input (a blank name, a negative increment, NaN, a
      *     null attribute key, …) or made before {@code initialize()}: never recorded, so outside the
      *     balance above; each cause is logged once
+     * @param truncated what the limits ({@code telemetryflow.limits.*}) cut from items that were exported
+     *     nonetheless: attribute values cut to {@code attribute-length}, attributes, span events and links
+     *     beyond their counts, log bodies cut to {@code log-body-length} — one per value or element cut;
+     *     outside the balance (the items themselves are counted above)
      */
     public record SignalHealth(long recorded, long exported, long failed, long dropped, long queued, long buffered,
-                               long rejected) {
+                               long rejected, long truncated) {
 
-        /** Nothing rejected. */
-        public SignalHealth(long recorded, long exported, long failed, long dropped, long queued, long buffered) {
-            this(recorded, exported, failed, dropped, queued, buffered, 0);
+        /** Nothing truncated. */
+        public SignalHealth(long recorded, long exported, long failed, long dropped, long queued, long buffered,
+                            long rejected) {
+            this(recorded, exported, failed, dropped, queued, buffered, rejected, 0);
         }
 
-        /** Without a retry buffer (nothing buffered) and nothing rejected. */
+        /** Nothing rejected or truncated. */
+        public SignalHealth(long recorded, long exported, long failed, long dropped, long queued, long buffered) {
+            this(recorded, exported, failed, dropped, queued, buffered, 0, 0);
+        }
+
+        /** Without a retry buffer (nothing buffered), nothing rejected or truncated. */
         public SignalHealth(long recorded, long exported, long failed, long dropped, long queued) {
-            this(recorded, exported, failed, dropped, queued, 0, 0);
+            this(recorded, exported, failed, dropped, queued, 0, 0, 0);
         }
 
         /** Whether {@code recorded = exported + failed + dropped + queued + buffered}. */

@@ -168,6 +168,13 @@ public final class ExportHealth {
         }
     }
 
+    /** The limits cut {@code n} values or elements from items of {@code signal} that are exported nonetheless. */
+    public void truncated(SignalType signal, long n) {
+        if (n > 0) {
+            counters.get(signal).truncated.addAndGet(n);
+        }
+    }
+
     /**
      * {@code n} items an earlier run of the application left in the disk buffer were loaded into the retry
      * buffer: recorded (by that run) and buffered here, so the balance holds in this run too.
@@ -297,7 +304,7 @@ public final class ExportHealth {
             long buffered = Math.max(0, c.buffered.get());
             long queued = Math.max(0, c.inFlight.get());
             signals.put(e.getKey(), new SignalHealth(c.recorded.get(), exported, failed, drops, queued, buffered,
-                c.rejected.get()));
+                c.rejected.get(), c.truncated.get()));
         }
         Instant success = lastSuccess.get();
         Instant failure = lastFailure.get();
@@ -484,6 +491,7 @@ public final class ExportHealth {
         final AtomicLong inFlight = new AtomicLong();
         final AtomicLong buffered = new AtomicLong();
         final AtomicLong rejected = new AtomicLong();
+        final AtomicLong truncated = new AtomicLong();
         final AtomicLong lastLogMillis = new AtomicLong(NEVER);
         final AtomicLong failuresSinceLog = new AtomicLong();
     }

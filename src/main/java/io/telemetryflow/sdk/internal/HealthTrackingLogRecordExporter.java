@@ -14,9 +14,14 @@ final class HealthTrackingLogRecordExporter implements LogRecordExporter {
 
     private final LogRecordExporter delegate;
     private final RetryBuffer<LogRecordData> buffer;
+    private final ExportHealth health;
+    private final LimitsCut cut;
 
-    HealthTrackingLogRecordExporter(LogRecordExporter delegate, ExportHealth health, RetryBuffers.Limits limits) {
+    HealthTrackingLogRecordExporter(LogRecordExporter delegate, ExportHealth health, RetryBuffers.Limits limits,
+                                    LimitsCut cut) {
         this.delegate = delegate;
+        this.health = health;
+        this.cut = cut;
         this.buffer = limits.create(SignalType.LOGS, delegate::export, HealthTrackingLogRecordExporter::sizeOf, health,
             new io.telemetryflow.sdk.internal.disk.LogBatchCodec());
     }
@@ -27,7 +32,14 @@ final class HealthTrackingLogRecordExporter implements LogRecordExporter {
 
     @Override
     public CompletableResultCode export(Collection<LogRecordData> logs) {
-        return buffer.export(logs);
+        // once per record, before the retry buffer (which may send a record more than once)
+        long[] truncated = {0};
+        java.util.List<LogRecordData> out = new java.util.ArrayList<>(logs.size());
+        for (LogRecordData log : logs) {
+            out.add(cut.cut(log, truncated));
+        }
+        health.truncated(SignalType.LOGS, truncated[0]);
+        return buffer.export(out);
     }
 
     @Override

@@ -15,9 +15,13 @@ final class HealthTrackingSpanExporter implements SpanExporter {
 
     private final SpanExporter delegate;
     private final RetryBuffer<SpanData> buffer;
+    private final ExportHealth health;
+    private final LimitsCut cut;
 
-    HealthTrackingSpanExporter(SpanExporter delegate, ExportHealth health, RetryBuffers.Limits limits) {
+    HealthTrackingSpanExporter(SpanExporter delegate, ExportHealth health, RetryBuffers.Limits limits, LimitsCut cut) {
         this.delegate = delegate;
+        this.health = health;
+        this.cut = cut;
         this.buffer = limits.create(SignalType.TRACES, delegate::export, HealthTrackingSpanExporter::sizeOf, health,
             new io.telemetryflow.sdk.internal.disk.SpanBatchCodec());
     }
@@ -28,7 +32,14 @@ final class HealthTrackingSpanExporter implements SpanExporter {
 
     @Override
     public CompletableResultCode export(Collection<SpanData> spans) {
-        return buffer.export(spans);
+        // once per span, before the retry buffer (which may send a span more than once)
+        long[] truncated = {0};
+        java.util.List<SpanData> out = new java.util.ArrayList<>(spans.size());
+        for (SpanData span : spans) {
+            out.add(cut.cut(span, truncated));
+        }
+        health.truncated(SignalType.TRACES, truncated[0]);
+        return buffer.export(out);
     }
 
     @Override

@@ -49,7 +49,8 @@ final class LifecycleLog {
 
     private static String counts(SignalHealth s) {
         return s.exported() + " exported, " + s.failed() + " failed, " + s.dropped() + " dropped"
-            + (s.queued() + s.buffered() > 0 ? ", " + (s.queued() + s.buffered()) + " unsent" : "");
+            + (s.queued() + s.buffered() > 0 ? ", " + (s.queued() + s.buffered()) + " unsent" : "")
+            + (s.truncated() > 0 ? ", " + s.truncated() + " values cut by the limits" : "");
     }
 
     private static String signals(TelemetryConfig c) {

@@ -31,12 +31,15 @@ public final class LogCommandHandler implements CommandHandler<EmitLogCommand, V
         this.maxBodyLength = maxBodyLength;
     }
 
+    /** How a cut body ends (the export counts cut bodies by it, {@link LimitsCut}). */
+    static final String CUT_MARK_END = io.telemetryflow.sdk.domain.ConfigKey.LIMITS_LOG_BODY_LENGTH.key() + "]";
+
     /** {@code body}, or its first {@code max} characters and how many were cut. */
     static String limit(String body, int max) {
         if (body.length() <= max) {
             return body;
         }
-        String cut = "… [" + (body.length() - max) + " characters truncated by telemetryflow.limits.log-body-length]";
+        String cut = "… [" + (body.length() - max) + " characters truncated by " + CUT_MARK_END;
         return body.substring(0, max) + cut;
     }
 

@@ -54,11 +54,12 @@ public final class OpenTelemetrySdkFactory {
         RetryBuffers.Limits limits = buffers.limits(config);
         OtlpExporterFactory exporters = new OtlpExporterFactory(config);
         Resource resource = ResourceFactory.create(config);
+        LimitsCut cut = new LimitsCut(config.attributeLengthLimit());
         OpenTelemetrySdkBuilder sdk = OpenTelemetrySdk.builder().setPropagators(propagators(config));
 
         if (config.isSignalEnabled(SignalType.TRACES)) {
             BatchSpanProcessor processor = BatchSpanProcessor.builder(
-                    new HealthTrackingSpanExporter(exporters.spanExporter(), health, limits))
+                    new HealthTrackingSpanExporter(exporters.spanExporter(), health, limits, cut))
                 .setScheduleDelay(config.batchTimeout())
                 .setMaxExportBatchSize(config.batchMaxSize())
                 .setMaxQueueSize(config.maxQueueSize())
@@ -66,7 +67,7 @@ public final class OpenTelemetrySdkFactory {
                 .build();
             sdk.setTracerProvider(SdkTracerProvider.builder().setResource(resource).setSampler(sampler(config))
                 .setSpanLimits(SpanLimits.builder().setMaxNumberOfAttributes(config.attributeLimit())
-                    .setMaxAttributeValueLength(config.attributeLengthLimit())
+                    .setMaxAttributeValueLength(LimitsCut.sdkValueLengthLimit(config.attributeLengthLimit()))
                     .setMaxNumberOfEvents(config.spanEventLimit()).setMaxNumberOfLinks(config.spanLinkLimit())
                     .setMaxNumberOfAttributesPerEvent(config.attributeLimit())
                     .setMaxNumberOfAttributesPerLink(config.attributeLimit()).build())
@@ -95,7 +96,7 @@ public final class OpenTelemetrySdkFactory {
         }
         if (config.isSignalEnabled(SignalType.LOGS)) {
             BatchLogRecordProcessor processor = BatchLogRecordProcessor.builder(
-                    new HealthTrackingLogRecordExporter(exporters.logRecordExporter(), health, limits))
+                    new HealthTrackingLogRecordExporter(exporters.logRecordExporter(), health, limits, cut))
                 .setScheduleDelay(config.batchTimeout())
                 .setMaxExportBatchSize(config.batchMaxSize())
                 .setMaxQueueSize(config.maxQueueSize())
@@ -103,7 +104,7 @@ public final class OpenTelemetrySdkFactory {
                 .build();
             sdk.setLoggerProvider(SdkLoggerProvider.builder().setResource(resource)
                 .setLogLimits(() -> LogLimits.builder().setMaxNumberOfAttributes(config.attributeLimit())
-                    .setMaxAttributeValueLength(config.attributeLengthLimit()).build())
+                    .setMaxAttributeValueLength(LimitsCut.sdkValueLengthLimit(config.attributeLengthLimit())).build())
                 .addLogRecordProcessor(new CountingLogRecordProcessor(processor, health)).build());
         }
         return sdk.build();

@@ -94,6 +94,10 @@ abstract class ShopAppITBase {
     /** The caller of {@code GET /api/orders/42} (direct) and of {@code GET /api/orders/7/receipt} (through the JAX-RS client). */
     protected Caller statusCaller;
     protected Caller receiptCaller;
+    /** The caller of {@code GET /api/orders/5/supplier}, whose JAX-RS client call is refused. */
+    protected Caller supplierCaller;
+    /** A loopback port nobody listens on: the example's supplier ({@code SHOP_SUPPLIER_URL}). */
+    protected int refusedPort;
     /** The caller of {@code GET /api/orders/9/later} (an asynchronous resource), followed by requests without a trace. */
     protected Caller laterCaller;
     static final int REQUESTS_AFTER_ASYNC = 6;
@@ -169,6 +173,8 @@ abstract class ShopAppITBase {
         env.put("TELEMETRYFLOW_QUERY_ENDPOINT", core.url());
         env.put("TELEMETRYFLOW_QUERY_EMAIL", core.email());
         env.put("TELEMETRYFLOW_QUERY_PASSWORD", core.password());
+        refusedPort = ItEnv.freePort(); // free: nothing listens there, a connection is refused
+        env.put("SHOP_SUPPLIER_URL", "http://" + ItEnv.LOOPBACK + ":" + refusedPort);
         app = start("app", env, Map.of("telemetryflow.collector-id", collectorId));
 
         startupTime = app.process().awaitHttpOk(app.base().resolve(app.base().getPath() + "/api/telemetry"), startupTimeout());
@@ -187,6 +193,9 @@ abstract class ShopAppITBase {
         HttpResponse<String> receipt = get("/api/orders/7/receipt", receiptCaller.headers());
         assertThat(receipt.statusCode()).as("GET /api/orders/7/receipt: %s", receipt.body()).isEqualTo(200);
         assertThat(receipt.body()).isEqualTo("receipt: order 7: placed");
+        supplierCaller = Caller.random("tf=it-supplier-" + runtime());
+        HttpResponse<String> supplier = get("/api/orders/5/supplier", supplierCaller.headers());
+        assertThat(supplier.statusCode()).as("GET /api/orders/5/supplier (refused): %s", supplier.body()).isEqualTo(502);
         laterCaller = Caller.random("tf=it-later-" + runtime());
         HttpResponse<String> later = get("/api/orders/9/later", laterCaller.headers());
         assertThat(later.statusCode()).as("GET /api/orders/9/later: %s", later.body()).isEqualTo(200);
@@ -467,6 +476,25 @@ abstract class ShopAppITBase {
     private static boolean matchesAfter(ReceivedSpan s, long endNanos) {
         return s.kind() == Span.SpanKind.SPAN_KIND_SERVER && s.name().equals("GET /telemetry")
             && s.span().getStartTimeUnixNano() >= endNanos;
+    }
+
+    /**
+     * A JAX-RS client call that fails without a response (connection refused: {@code ProcessingException}, so no
+     * client response filter runs) still ends its CLIENT span, in ERROR, with the request that made it.
+     */
+    @Test
+    @Order(6)
+    void aRefusedClientCallEndsItsClientSpanInError() {
+        String trace = supplierCaller.traceId();
+        ReceivedSpan server = receiver.awaitSpan(s -> s.traceId().equals(trace) && s.name().equals("GET /orders/{id}/supplier"), WAIT);
+        assertThat(server.attributes()).containsEntry("http.response.status_code", 502L);
+        ReceivedSpan client = receiver.awaitSpan(s -> s.traceId().equals(trace) && s.kind() == Span.SpanKind.SPAN_KIND_CLIENT, WAIT);
+        assertThat(client.parentSpanId()).as("child of the request's SERVER span").isEqualTo(server.spanId());
+        assertThat(client.status().getCode()).isEqualTo(Status.StatusCode.STATUS_CODE_ERROR);
+        assertThat(client.attributes()).containsKey("error.type").doesNotContainKey("http.response.status_code")
+            .containsEntry("server.port", (long) refusedPort)
+            .containsEntry("url.full", "http://" + ItEnv.LOOPBACK + ":" + refusedPort + "/stock/5");
+        assertThat(client.span().getEndTimeUnixNano()).isLessThanOrEqualTo(server.span().getEndTimeUnixNano());
     }
 
     @Test

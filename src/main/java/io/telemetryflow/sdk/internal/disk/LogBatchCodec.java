@@ -43,8 +43,7 @@ public final class LogBatchCodec implements BatchFiles.Codec<LogRecordData> {
                 o.set("context", TelemetryJson.spanContext(r.getSpanContext()));
             }
             o.set("attributes", TelemetryJson.attributes(r.getAttributes()));
-            o.set("scope", TelemetryJson.scope(r.getInstrumentationScopeInfo()));
-            o.set("resource", TelemetryJson.resource(r.getResource()));
+            TelemetryJson.origin(o, r.getInstrumentationScopeInfo(), r.getResource());
         }
         return TelemetryJson.MAPPER.writeValueAsBytes(root);
     }

@@ -45,8 +45,7 @@ public final class SpanBatchCodec implements BatchFiles.Codec<SpanData> {
                 link.set("context", TelemetryJson.spanContext(l.getSpanContext()));
                 link.set("attributes", TelemetryJson.attributes(l.getAttributes()));
             }
-            o.set("scope", TelemetryJson.scope(s.getInstrumentationScopeInfo()));
-            o.set("resource", TelemetryJson.resource(s.getResource()));
+            TelemetryJson.origin(o, s.getInstrumentationScopeInfo(), s.getResource());
         }
         return TelemetryJson.MAPPER.writeValueAsBytes(root);
     }

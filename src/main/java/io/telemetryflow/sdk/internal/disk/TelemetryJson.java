@@ -143,6 +143,12 @@ final class TelemetryJson {
         return b.setAttributes(attributes(node.path("attributes"))).build();
     }
 
+    /** Where an item comes from: its instrumentation scope and resource (repeated per item: files stay self-contained). */
+    static void origin(ObjectNode item, InstrumentationScopeInfo scope, Resource resource) {
+        item.set("scope", scope(scope));
+        item.set("resource", resource(resource));
+    }
+
     /** The batch envelope: a format version, so that a later SDK can tell (and skip) files it cannot read. */
     static ObjectNode envelope(String signal) {
         return MAPPER.createObjectNode().put("format", 1).put("signal", signal);

@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,10 +21,12 @@ import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -82,6 +85,24 @@ public class OrderResource {
     @Path("/{id}")
     public String status(@PathParam("id") String id) {
         return orders.status(id);
+    }
+
+    /**
+     * {@code GET /api/orders/42/supplier}: asks the supplier service ({@code SHOP_SUPPLIER_URL}, by default a local
+     * port nobody listens on) through the JAX-RS client. When it cannot be reached the call fails without a
+     * response ({@code ProcessingException}) and this answers 502; the SDK still ends the CLIENT span, in ERROR.
+     */
+    @GET
+    @Path("/{id}/supplier")
+    public Response supplier(@PathParam("id") String id) {
+        String url = System.getenv().getOrDefault("SHOP_SUPPLIER_URL", "http://127.0.0.1:9");
+        try (Client client = ClientBuilder.newBuilder().connectTimeout(2, TimeUnit.SECONDS).readTimeout(5, TimeUnit.SECONDS)
+            .build().register(TelemetryClientFilter.class)) {
+            return Response.ok("supplier: " + client.target(url).path("stock").path(id).request(MediaType.TEXT_PLAIN)
+                .get(String.class)).build();
+        } catch (ProcessingException e) {
+            return Response.status(Response.Status.BAD_GATEWAY).entity("supplier unreachable").build();
+        }
     }
 
     /**
