@@ -78,6 +78,24 @@ class JaxrsClientFilterTest {
         }
     }
 
+    /** RESTEasy Reactive's client runs the response filters of a refused call with status 0: no response, an ERROR. */
+    @Test
+    void aResponseWithoutAStatusIsAFailedCall() throws Exception {
+        try (OtlpReceiver receiver = OtlpReceiver.start(); CdiTestSupport cdi = CdiTestSupport.start(receiver, Map.of())) {
+            TelemetryClient client = cdi.get(TelemetryClient.class);
+            TelemetryClientFilter filter = new TelemetryClientFilter();
+            ClientRequestContext refused = B3PropagationTest.clientRequest("DELETE", new MultivaluedHashMap<>());
+            filter.filter(refused);
+            filter.filter(refused, response(0));
+            client.flush();
+
+            ReceivedSpan span = receiver.awaitSpan("DELETE", WAIT);
+            assertThat(span.status().getCode()).isEqualTo(Status.StatusCode.STATUS_CODE_ERROR);
+            assertThat(span.status().getMessage()).contains("no response");
+            assertThat(span.attributes()).containsEntry("error.type", "_OTHER").doesNotContainKey("http.response.status_code");
+        }
+    }
+
     private static ClientResponseContext response(int status) {
         return (ClientResponseContext) Proxy.newProxyInstance(JaxrsClientFilterTest.class.getClassLoader(),
             new Class<?>[] {ClientResponseContext.class}, (p, m, args) -> switch (m.getName()) {

@@ -25,8 +25,10 @@ final class ServerCall {
     static final AttributeKey<String> METHOD_ORIGINAL = SemConv.HTTP_REQUEST_METHOD_ORIGINAL;
     /** The semantic conventions' {@code error.type} when no status code or exception type is known. */
     static final String OTHER_ERROR = "_OTHER";
-    static final String NO_CLIENT_RESPONSE = "the call got no response (it failed before one: connection refused,"
-        + " timeout...); ended with the request that made it";
+    /** Why a CLIENT span without a response is an ERROR, said where the runtime reports the failed call. */
+    static final String NO_CLIENT_RESPONSE_HERE = "the call got no response (it failed before one: connection refused,"
+        + " timeout...)";
+    static final String NO_CLIENT_RESPONSE = NO_CLIENT_RESPONSE_HERE + "; ended with the request that made it";
     private static final int MAX_OPEN_CLIENT_SPANS = 64;
     static final String NO_RESPONSE = "request ended without a JAX-RS response (an exception that no ExceptionMapper "
         + "handled, left to the runtime)";

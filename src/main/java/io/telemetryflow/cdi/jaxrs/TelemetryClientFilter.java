@@ -100,6 +100,13 @@ public class TelemetryClientFilter implements ClientRequestFilter, ClientRespons
         }
         try {
             int status = response.getStatus();
+            if (status < 100) {
+                // no HTTP response: RESTEasy Reactive's client runs the response filters of a failed call
+                // (connection refused, timeout) with status 0 where the other runtimes run none
+                span.setStatus(StatusCode.ERROR, ServerCall.NO_CLIENT_RESPONSE_HERE);
+                span.setAttribute(ERROR_TYPE, ServerCall.OTHER_ERROR);
+                return;
+            }
             span.setAttribute(STATUS, (long) status);
             if (status >= 400) { // a client span is an error from 4xx on (semantic conventions), a server span from 5xx
                 span.setStatus(StatusCode.ERROR, "HTTP " + status);
