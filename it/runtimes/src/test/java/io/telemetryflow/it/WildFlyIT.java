@@ -37,6 +37,14 @@ class WildFlyIT extends ShopAppITBase {
 
     private static final String CONTEXT_ROOT = "shop";
 
+    /** The management port of the main server: WildFly serves MicroProfile Health there, not on the HTTP port. */
+    private volatile int appManagementPort;
+
+    @Override
+    URI readinessUri() {
+        return URI.create("http://" + ItEnv.LOOPBACK + ":" + appManagementPort + "/health/ready");
+    }
+
     @Override
     String runtime() {
         return "wildfly";
@@ -95,13 +103,17 @@ class WildFlyIT extends ShopAppITBase {
             throw new UncheckedIOException(e);
         }
         int port = ItEnv.freePort();
+        int managementPort = ItEnv.freePort();
+        if (label.equals("app")) {
+            appManagementPort = managementPort;
+        }
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(),
             "-c", "standalone-microprofile.xml",
             "-b", ItEnv.LOOPBACK, "-bmanagement", ItEnv.LOOPBACK,
             "-Djboss.server.base.dir=" + base,
             "-Djboss.http.port=" + port,
             "-Djboss.https.port=" + ItEnv.freePort(),
-            "-Djboss.management.http.port=" + ItEnv.freePort(),
+            "-Djboss.management.http.port=" + managementPort,
             "-Djboss.management.https.port=" + ItEnv.freePort(),
             "-Djboss.ajp.port=" + ItEnv.freePort()));
         systemProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
