@@ -59,6 +59,13 @@ public final class Bench {
     }
 
     /** Keeps a JVM property for the length of a trial. */
+    /**
+     * The pipeline both sides of the micro benchmarks export through: {@code grpc} (default; the raw SDK then uses
+     * OpenTelemetry's OkHttp sender, which stalls per batch and drops most spans, ours delivers them) or {@code http}
+     * (uncompressed, the JDK sender on both sides: the same pipeline, for a fair floor). {@code -Dbench.pipeline=http}.
+     */
+    static final boolean HTTP_PIPELINE = "http".equals(System.getProperty("bench.pipeline", "grpc"));
+
     static void setProperty(String key, String value) {
         System.setProperty(key, value);
     }

@@ -47,8 +47,8 @@ public class CdiState {
         // Our extension: MicroProfile Config keys of DESIGN §4 (all other keys at their defaults).
         Bench.setProperty("telemetryflow.api-key-id", Bench.KEY_ID);
         Bench.setProperty("telemetryflow.api-key-secret", Bench.KEY_SECRET);
-        Bench.setProperty("telemetryflow.endpoint", receiver.grpcEndpoint());
-        Bench.setProperty("telemetryflow.protocol", "grpc");
+        Bench.setProperty("telemetryflow.endpoint", Bench.HTTP_PIPELINE ? receiver.httpEndpoint() : receiver.grpcEndpoint());
+        Bench.setProperty("telemetryflow.protocol", Bench.HTTP_PIPELINE ? "http" : "grpc");
         Bench.setProperty("telemetryflow.insecure", "true");
         Bench.setProperty("telemetryflow.metrics.runtime.enabled", "false"); // see bench/pom.xml
         Bench.setProperty("telemetryflow.service-name", Bench.SERVICE);

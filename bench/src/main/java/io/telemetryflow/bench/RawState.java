@@ -31,7 +31,7 @@ public class RawState {
     @Setup(Level.Trial)
     public void start() {
         receiver = OtlpReceiver.start();
-        sdk = RawSdk.create(receiver, true);
+        sdk = RawSdk.create(receiver, !Bench.HTTP_PIPELINE);
         tracer = sdk.getTracer("bench.raw");
         counter = sdk.getMeter("bench.raw").counterBuilder("bench.raw.counter").build();
         histogram = sdk.getMeter("bench.raw").histogramBuilder("bench.raw.histogram").setUnit("s").build();
