@@ -55,6 +55,7 @@ final class RetryBuffer<T> {
     private final ArrayDeque<Entry<T>> items = new ArrayDeque<>();
     /** Items not yet settled per batch file (disk buffer only). */
     private final Map<Long, int[]> unsettled = new HashMap<>();
+    private boolean writeFailureLogged;
     private long bytes;
     private int sending; // items taken out for a re-send, still counted as buffered
     private boolean scheduled;
@@ -273,7 +274,12 @@ final class RetryBuffer<T> {
         try {
             return files.write(List.copyOf(batch));
         } catch (java.io.IOException | RuntimeException e) {
-            LogOnceHolder.warn(signal, files, e);
+            if (!writeFailureLogged) { // the batch stays in memory, so nothing is lost now: said once
+                writeFailureLogged = true;
+                java.util.logging.Logger.getLogger(RetryBuffer.class.getName()).warning("TelemetryFlow: cannot write "
+                    + ExportHealth.items(signal) + " to the disk buffer " + files.directory() + " (" + e
+                    + "); they are kept in memory only (further write failures are not logged)");
+            }
             return NO_FILE;
         }
     }
@@ -287,19 +293,6 @@ final class RetryBuffer<T> {
         if (left != null && --left[0] <= 0) {
             unsettled.remove(entry.file());
             files.delete(entry.file());
-        }
-    }
-
-    /** Logs a failed disk write once per buffer (the batch stays in memory, so nothing is lost now). */
-    private static final class LogOnceHolder {
-        private static final java.util.Set<Object> WARNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
-        static void warn(SignalType signal, BatchFiles<?> files, Exception e) {
-            if (WARNED.add(files)) {
-                java.util.logging.Logger.getLogger(RetryBuffer.class.getName()).warning("TelemetryFlow: cannot write "
-                    + ExportHealth.items(signal) + " to the disk buffer " + files.directory() + " (" + e
-                    + "); they are kept in memory only (further write failures are not logged)");
-            }
         }
     }
 

@@ -130,6 +130,29 @@ class DiskBufferTest {
     }
 
     @Test
+    void aDiskThatFailsUnderTheBufferKeepsTheRecordsInMemoryAndSaysSoOnce() throws Exception {
+        try (LogCapture logs = LogCapture.start()) {
+            TelemetryClient client = client(deadPort(), 20_000);
+            try {
+                Path traces = dir.resolve("disk-test").resolve("traces");
+                try (Stream<Path> all = Files.walk(traces)) { // the directory vanishes under the running client
+                    for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+                record(client, 0, 300);
+                awaitHealth(client, h -> buffered(h) == 300, WAIT, "300 spans buffered in memory");
+                assertThat(logs.warnings()).extracting(logs::text)
+                    .filteredOn(t -> t.contains("cannot write spans to the disk buffer")).hasSize(1)
+                    .allSatisfy(t -> assertThat(t).contains("kept in memory only"));
+                assertThat(client.health().signals().get(SignalType.TRACES).dropped()).isZero();
+            } finally {
+                client.shutdown(Duration.ofSeconds(1));
+            }
+        }
+    }
+
+    @Test
     void aPathThatIsNotADirectoryIsAConfigurationErrorNamingTheKey() throws Exception {
         Path file = Files.writeString(dir.resolve("plain-file"), "x");
         assertThatThrownBy(() -> Reliability.builder(Protocol.GRPC, 4317).configure(c -> c.bufferDirectory(file)).build())
