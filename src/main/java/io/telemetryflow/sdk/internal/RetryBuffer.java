@@ -249,8 +249,9 @@ final class RetryBuffer<T> {
     // Guarded by lock: appends admitted items (to the disk buffer too), evicts the oldest beyond the bounds,
     // schedules a re-send.
     private void keep(Collection<T> batch, Throwable cause) {
+        long file = persist(batch); // first: what health() counts as buffered is on disk already
         health.buffered(signal, batch.size(), cause);
-        add(batch, persist(batch));
+        add(batch, file);
         evictBeyondBounds();
         schedule(cause == null ? 0 : backoffMillis);
     }
