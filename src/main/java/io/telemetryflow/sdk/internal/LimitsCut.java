@@ -95,7 +95,7 @@ final class LimitsCut {
             count[0]++;
         }
         Attributes attributes = cut(log.getAttributes(), count);
-        return attributes == log.getAttributes() ? log : new CutLogRecord(log, attributes);
+        return attributes == log.getAttributes() ? log : io.telemetryflow.sdk.internal.disk.LogRecordValue.withAttributes(log, attributes);
     }
 
     /** {@code attributes} with every string (and string-array element) longer than the limit cut to it. */
@@ -134,24 +134,5 @@ final class LimitsCut {
         } else {
             b.put((AttributeKey<Object>) key, value);
         }
-    }
-
-    /** A log record with cut attributes; everything else is the original's. */
-    private record CutLogRecord(LogRecordData original, Attributes attributes) implements LogRecordData {
-        @Override public io.opentelemetry.sdk.resources.Resource getResource() { return original.getResource(); }
-        @Override public io.opentelemetry.sdk.common.InstrumentationScopeInfo getInstrumentationScopeInfo() {
-            return original.getInstrumentationScopeInfo();
-        }
-        @Override public long getTimestampEpochNanos() { return original.getTimestampEpochNanos(); }
-        @Override public long getObservedTimestampEpochNanos() { return original.getObservedTimestampEpochNanos(); }
-        @Override public io.opentelemetry.api.trace.SpanContext getSpanContext() { return original.getSpanContext(); }
-        @Override public io.opentelemetry.api.logs.Severity getSeverity() { return original.getSeverity(); }
-        @Override public String getSeverityText() { return original.getSeverityText(); }
-        @SuppressWarnings("deprecation")
-        @Override public io.opentelemetry.sdk.logs.data.Body getBody() { return original.getBody(); }
-        @Override public Value<?> getBodyValue() { return original.getBodyValue(); }
-        @Override public Attributes getAttributes() { return attributes; }
-        @Override public int getTotalAttributeCount() { return original.getTotalAttributeCount(); }
-        @Override public String getEventName() { return original.getEventName(); }
     }
 }

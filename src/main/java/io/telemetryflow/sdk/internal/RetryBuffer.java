@@ -69,12 +69,7 @@ final class RetryBuffer<T> {
     }
 
     private static final long NO_FILE = -1;
-
-    RetryBuffer(SignalType signal, Function<Collection<T>, CompletableResultCode> send, ToLongFunction<T> sizeOf,
-                ExportHealth health, int maxItems, long maxBytes, int batchSize, Duration sendTimeout,
-                Duration firstBackoff) {
-        this(signal, send, sizeOf, health, maxItems, maxBytes, batchSize, sendTimeout, firstBackoff, null);
-    }
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(RetryBuffer.class.getName());
 
     RetryBuffer(SignalType signal, Function<Collection<T>, CompletableResultCode> send, ToLongFunction<T> sizeOf,
                 ExportHealth health, int maxItems, long maxBytes, int batchSize, Duration sendTimeout,
@@ -109,7 +104,7 @@ final class RetryBuffer<T> {
         try {
             stored = files.restore();
         } catch (java.io.IOException e) {
-            java.util.logging.Logger.getLogger(RetryBuffer.class.getName()).warning("TelemetryFlow: cannot read the disk"
+            LOG.warning("TelemetryFlow: cannot read the disk"
                 + " buffer " + files.directory() + ": " + e);
             return;
         }
@@ -130,7 +125,7 @@ final class RetryBuffer<T> {
             }
         }
         if (n > 0) {
-            java.util.logging.Logger.getLogger(RetryBuffer.class.getName()).info("TelemetryFlow: " + n + " "
+            LOG.info("TelemetryFlow: " + n + " "
                 + ExportHealth.items(signal) + " left unsent by an earlier run loaded from " + files.directory()
                 + "; sending them first");
         }
@@ -221,15 +216,15 @@ final class RetryBuffer<T> {
             if (files != null) {
                 // on disk: sent at the next start; still counted as buffered (unsent) here
                 if (left > 0) {
-                    java.util.logging.Logger.getLogger(RetryBuffer.class.getName()).info("TelemetryFlow: " + left + " "
+                    LOG.info("TelemetryFlow: " + left + " "
                         + ExportHealth.items(signal) + " kept in " + files.directory() + " for the next start");
                 }
                 files.close();
             } else {
                 health.bufferDropped(signal, left);
-                bytes = 0;
             }
             items.clear();
+            bytes = 0;
             sending = 0;
             lock.notifyAll();
         }
@@ -277,7 +272,7 @@ final class RetryBuffer<T> {
         } catch (java.io.IOException | RuntimeException e) {
             if (!writeFailureLogged) { // the batch stays in memory, so nothing is lost now: said once
                 writeFailureLogged = true;
-                java.util.logging.Logger.getLogger(RetryBuffer.class.getName()).warning("TelemetryFlow: cannot write "
+                LOG.warning("TelemetryFlow: cannot write "
                     + ExportHealth.items(signal) + " to the disk buffer " + files.directory() + " (" + e
                     + "); they are kept in memory only (further write failures are not logged)");
             }

@@ -9,7 +9,6 @@ import io.telemetryflow.devbackend.ReceivedSpan;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,10 +39,7 @@ class DiskBufferRestartTest {
 
     @Test
     void whatAKilledProcessBufferedIsDeliveredOnceByTheNextStart() throws Exception {
-        int deadPort;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            deadPort = s.getLocalPort(); // closed again: nothing listens there during the outage
-        }
+        int deadPort = Reliability.deadPort();
         Process first = child("record", String.valueOf(deadPort), dir.toString(), String.valueOf(N));
         List<String> out = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(first.getInputStream(), StandardCharsets.UTF_8))) {

@@ -14,7 +14,6 @@ import io.telemetryflow.sdk.domain.Protocol;
 import io.telemetryflow.sdk.domain.SignalType;
 import io.telemetryflow.sdk.domain.TelemetryConfigException;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,12 +37,6 @@ class DiskBufferTest {
     @TempDir
     Path dir;
 
-    private static int deadPort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
     private TelemetryClient client(int port, int maxItems) {
         return Reliability.builder(Protocol.GRPC, port).service("disk-test", "1.0.0")
             .timeout(Duration.ofSeconds(2)).retry(true, 1, Duration.ofMillis(100)).batch(Duration.ofMillis(50), 128)
@@ -54,6 +47,15 @@ class DiskBufferTest {
         for (int i = from; i < to; i++) {
             client.endSpan(client.startSpan("disk-" + i));
         }
+    }
+
+    /** A client that recorded {@code n} spans while nothing listened, and was stopped once all were buffered. */
+    private TelemetryClient stoppedDuringAnOutage(int n) throws IOException {
+        TelemetryClient client = client(Reliability.deadPort(), 20_000);
+        record(client, 0, n);
+        awaitHealth(client, h -> buffered(h) == n, WAIT, n + " spans buffered");
+        client.shutdown(Duration.ofSeconds(1));
+        return client;
     }
 
     private static long buffered(HealthStatus h) {
@@ -68,10 +70,7 @@ class DiskBufferTest {
 
     @Test
     void aGracefulStopDuringAnOutageKeepsTheUnsentForTheNextStart() throws Exception {
-        TelemetryClient first = client(deadPort(), 20_000);
-        record(first, 0, 500);
-        awaitHealth(first, h -> buffered(h) == 500, WAIT, "500 spans buffered");
-        first.shutdown(Duration.ofSeconds(1));
+        TelemetryClient first = stoppedDuringAnOutage(500);
         SignalHealth stopped = first.health().signals().get(SignalType.TRACES);
         assertThat(stopped.dropped()).as("kept on disk, not dropped").isZero();
         assertThat(stopped.buffered()).as("unsent at the stop").isEqualTo(500);
@@ -93,10 +92,7 @@ class DiskBufferTest {
 
     @Test
     void theBoundsApplyToWhatIsRestoredAndAnUnreadableFileIsSetAside() throws Exception {
-        TelemetryClient first = client(deadPort(), 20_000);
-        record(first, 0, 1000);
-        awaitHealth(first, h -> buffered(h) == 1000, WAIT, "1000 spans buffered");
-        first.shutdown(Duration.ofSeconds(1));
+        TelemetryClient first = stoppedDuringAnOutage(1000);
         Path traces = files(".batch").get(0).getParent();
         Files.writeString(traces.resolve("0000000000000099999.batch"), "not a batch");
 
@@ -132,7 +128,7 @@ class DiskBufferTest {
     @Test
     void aDiskThatFailsUnderTheBufferKeepsTheRecordsInMemoryAndSaysSoOnce() throws Exception {
         try (LogCapture logs = LogCapture.start()) {
-            TelemetryClient client = client(deadPort(), 20_000);
+            TelemetryClient client = client(Reliability.deadPort(), 20_000);
             try {
                 Path traces = dir.resolve("disk-test").resolve("traces");
                 try (Stream<Path> all = Files.walk(traces)) { // the directory vanishes under the running client

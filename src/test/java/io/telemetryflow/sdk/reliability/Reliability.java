@@ -28,6 +28,15 @@ public final class Reliability {
     private Reliability() {
     }
 
+    /** A loopback port nobody listens on (bound and closed again): the backend of an outage. */
+    static int deadPort() {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** A plaintext client for {@code 127.0.0.1:port} with the reliability identity. */
     static TelemetryClientBuilder builder(Protocol protocol, int port) {
         return TelemetryClient.builder()

@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -150,11 +149,7 @@ class PayaraIT extends ShopAppITBase {
             }
         }
         assertThat(isolatedJars).as("the example WAR bundles the isolated artifact").isEqualTo(1);
-        Map<String, String> env = new LinkedHashMap<>(endpointEnv(receiver));
-        env.put("TELEMETRYFLOW_INSECURE", "true");
-        env.put("TELEMETRYFLOW_API_KEY_ID", keyId);
-        env.put("TELEMETRYFLOW_API_KEY_SECRET", keySecret);
-        Started started = start("plain-sdk", plainWar, env, Map.of());
+        Started started = start("plain-sdk", plainWar, clientEnv(receiver, keyId, keySecret), Map.of());
         others.add(started.process());
         String output = assertStartFailed(started);
         // Payara's OpenTelemetry is older than the SDK's: the version check (or, where a class still links, the

@@ -136,6 +136,16 @@ abstract class ShopAppITBase {
         return null;
     }
 
+    /** The environment of a start exporting (plaintext) to {@code receiver} with the given API key. */
+    Map<String, String> clientEnv(OtlpReceiver receiver, String apiKeyId, String apiKeySecret) {
+        Map<String, String> env = new LinkedHashMap<>(endpointEnv(receiver));
+        env.putAll(runtimeEnv());
+        env.put("TELEMETRYFLOW_INSECURE", "true");
+        env.put("TELEMETRYFLOW_API_KEY_ID", apiKeyId);
+        env.put("TELEMETRYFLOW_API_KEY_SECRET", apiKeySecret);
+        return env;
+    }
+
     /** More environment variables for this runtime (every start). */
     Map<String, String> runtimeEnv() {
         return Map.of();
@@ -161,11 +171,7 @@ abstract class ShopAppITBase {
         keySecret = "tfs_it_" + UUID.randomUUID().toString().replace("-", "");
         collectorId = "it-collector-" + runtime();
 
-        Map<String, String> env = new LinkedHashMap<>(endpointEnv(receiver));
-        env.putAll(runtimeEnv());
-        env.put("TELEMETRYFLOW_INSECURE", "true");
-        env.put("TELEMETRYFLOW_API_KEY_ID", keyId);
-        env.put("TELEMETRYFLOW_API_KEY_SECRET", keySecret);
+        Map<String, String> env = clientEnv(receiver, keyId, keySecret);
         // Overrides the version packaged in the app's config file: proves config is read at run time.
         env.put("TELEMETRYFLOW_SERVICE_VERSION", SERVICE_VERSION_OVERRIDE);
         // Only a flush or the shutdown can deliver within a test run.
@@ -655,11 +661,7 @@ abstract class ShopAppITBase {
     @Order(9)
     void invalidApiKeyIdStopsTheStartWithAClearMessage() {
         String secret = "tfs_never_print_me_" + UUID.randomUUID().toString().replace("-", "");
-        Map<String, String> env = new LinkedHashMap<>(endpointEnv(receiver));
-        env.putAll(runtimeEnv());
-        env.put("TELEMETRYFLOW_INSECURE", "true");
-        env.put("TELEMETRYFLOW_API_KEY_ID", "bad");
-        env.put("TELEMETRYFLOW_API_KEY_SECRET", secret);
+        Map<String, String> env = clientEnv(receiver, "bad", secret);
         Started bad = start("bad-api-key-id", env, Map.of());
         others.add(bad.process());
         String output = assertStartFailed(bad);

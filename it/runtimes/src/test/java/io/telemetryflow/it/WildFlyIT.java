@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -164,11 +163,7 @@ class WildFlyIT extends ShopAppITBase {
     @Order(21)
     void besideWildFlysOwnMicroProfileTelemetry() throws Exception {
         try (OtlpReceiver shared = OtlpReceiver.start()) {
-            Map<String, String> env = new LinkedHashMap<>(endpointEnv(shared));
-            env.putAll(runtimeEnv());
-            env.put("TELEMETRYFLOW_INSECURE", "true");
-            env.put("TELEMETRYFLOW_API_KEY_ID", keyId);
-            env.put("TELEMETRYFLOW_API_KEY_SECRET", keySecret);
+            Map<String, String> env = clientEnv(shared, keyId, keySecret);
             // WildFly's MicroProfile Telemetry reads the application's MicroProfile Config, environment included
             env.put("OTEL_SDK_DISABLED", "false");
             env.put("OTEL_SERVICE_NAME", WILDFLY_SERVICE);
@@ -230,11 +225,7 @@ class WildFlyIT extends ShopAppITBase {
     @Order(22)
     void redeployKeepsExportingAndLeavesNothingOfTheOldDeploymentBehind() throws Exception {
         try (OtlpReceiver fresh = OtlpReceiver.start()) {
-            Map<String, String> env = new LinkedHashMap<>(endpointEnv(fresh));
-            env.putAll(runtimeEnv());
-            env.put("TELEMETRYFLOW_INSECURE", "true");
-            env.put("TELEMETRYFLOW_API_KEY_ID", keyId);
-            env.put("TELEMETRYFLOW_API_KEY_SECRET", keySecret);
+            Map<String, String> env = clientEnv(fresh, keyId, keySecret);
             Started server = start("redeploy", env, Map.of());
             others.add(server.process());
             URI ready = URI.create(server.base() + "/api/telemetry");

@@ -64,7 +64,7 @@ public final class LogBatchCodec implements BatchFiles.Codec<LogRecordData> {
                     default -> Value.of(v.asText());
                 };
             }
-            records.add(new StoredLogRecord(TelemetryJson.resource(o.path("resource")), TelemetryJson.scope(o.path("scope")),
+            records.add(new LogRecordValue(TelemetryJson.resource(o.path("resource")), TelemetryJson.scope(o.path("scope")),
                 o.path("time").asLong(), o.path("observed").asLong(), TelemetryJson.spanContext(o.get("context")),
                 Severity.valueOf(o.path("severity").asText("UNDEFINED_SEVERITY_NUMBER")),
                 o.path("severityText").isTextual() ? o.path("severityText").asText() : null, body,

@@ -9,11 +9,22 @@ import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.logs.data.Body;
 import io.opentelemetry.sdk.resources.Resource;
 
-/** A log record read back from the disk buffer: the fields the OTLP exporter sends, as they were written. */
-record StoredLogRecord(Resource resource, InstrumentationScopeInfo scope, long timestamp, long observedTimestamp,
+/**
+ * A log record as plain values: the fields the OTLP exporter sends. The disk buffer reads records back into it;
+ * the export-time limits accounting ({@code LimitsCut}) copies a record into it with its attributes cut.
+ */
+public record LogRecordValue(Resource resource, InstrumentationScopeInfo scope, long timestamp, long observedTimestamp,
                        SpanContext spanContext, Severity severity, String severityText, Value<?> body,
                        Attributes attributes, int totalAttributes, String eventName)
     implements io.opentelemetry.sdk.logs.data.LogRecordData {
+
+    /** {@code original} with {@code attributes} instead of its own (its total attribute count kept). */
+    public static LogRecordValue withAttributes(io.opentelemetry.sdk.logs.data.LogRecordData original, Attributes attributes) {
+        return new LogRecordValue(original.getResource(), original.getInstrumentationScopeInfo(),
+            original.getTimestampEpochNanos(), original.getObservedTimestampEpochNanos(), original.getSpanContext(),
+            original.getSeverity(), original.getSeverityText(), original.getBodyValue(), attributes,
+            original.getTotalAttributeCount(), original.getEventName());
+    }
 
     @Override public Resource getResource() { return resource; }
     @Override public InstrumentationScopeInfo getInstrumentationScopeInfo() { return scope; }
