@@ -100,18 +100,24 @@ public final class ExportHealth {
     /** Admits one item into the export pipeline of {@code signal}; {@code false} means dropped (counted). */
     public boolean admit(SignalType signal) {
         Counters c = counters.get(signal);
-        c.recorded.incrementAndGet();
-        // A CAS loop rather than increment-then-undo: the in-flight count never exceeds the bound,
-        // not even for an instant a concurrent health() could observe.
-        long n;
+        // One atomic per admitted item, on the caller's thread: the in-flight count is admitted - settled,
+        // and recorded is derived from admitted + refused in snapshot(). A CAS rather than
+        // increment-then-undo, so the in-flight count never exceeds the bound, not even for an instant.
+        long settled = c.settled.get();
+        long admitted;
         do {
-            n = c.inFlight.get();
-            if (n >= maxInFlight) {
-                c.dropped.incrementAndGet();
-                lastDropMillis = clock.millis();
-                return false;
+            admitted = c.admitted.get();
+            if (admitted - settled >= maxInFlight) {
+                // settled only grows: re-read it once before refusing, the export thread may just have freed room
+                long now = c.settled.get();
+                if (now == settled) {
+                    c.refused.incrementAndGet();
+                    lastDropMillis = clock.millis();
+                    return false;
+                }
+                settled = now;
             }
-        } while (!c.inFlight.compareAndSet(n, n + 1));
+        } while (!c.admitted.compareAndSet(admitted, admitted + 1));
         return true;
     }
 
@@ -134,7 +140,7 @@ public final class ExportHealth {
         Counters c = counters.get(signal);
         c.exported.addAndGet(n);
         if (admitted) {
-            c.inFlight.addAndGet(-n);
+            c.settled.addAndGet(n);
         } else {
             c.recorded.addAndGet(n);
         }
@@ -146,7 +152,7 @@ public final class ExportHealth {
         Counters c = counters.get(signal);
         c.failed.addAndGet(n);
         if (admitted) {
-            c.inFlight.addAndGet(-n);
+            c.settled.addAndGet(n);
         } else {
             c.recorded.addAndGet(n);
         }
@@ -162,7 +168,7 @@ public final class ExportHealth {
     public void buffered(SignalType signal, int n, Throwable cause) {
         Counters c = counters.get(signal);
         c.buffered.addAndGet(n);
-        c.inFlight.addAndGet(-n);
+        c.settled.addAndGet(n);
         if (cause != null) {
             noteFailure(signal, c, n, cause, "; kept in the retry buffer and re-sent when the backend answers");
         }
@@ -297,13 +303,17 @@ public final class ExportHealth {
         Map<SignalType, SignalHealth> signals = new EnumMap<>(SignalType.class);
         for (Map.Entry<SignalType, Counters> e : counters.entrySet()) {
             Counters c = e.getValue();
-            // exported/failed/dropped first, recorded last: a concurrent record can only make recorded larger
+            // where items end up first, where they come from last: a concurrent record can only make recorded larger
             long exported = c.exported.get();
             long failed = c.failed.get();
-            long drops = c.dropped.get();
             long buffered = Math.max(0, c.buffered.get());
-            long queued = Math.max(0, c.inFlight.get());
-            signals.put(e.getKey(), new SignalHealth(c.recorded.get(), exported, failed, drops, queued, buffered,
+            long settled = c.settled.get();
+            long refused = c.refused.get();
+            long drops = c.dropped.get() + refused;
+            long admitted = c.admitted.get();
+            long queued = Math.max(0, admitted - settled);
+            long recorded = c.recorded.get() + admitted + refused;
+            signals.put(e.getKey(), new SignalHealth(recorded, exported, failed, drops, queued, buffered,
                 c.rejected.get(), c.truncated.get()));
         }
         Instant success = lastSuccess.get();
@@ -484,11 +494,17 @@ public final class ExportHealth {
     }
 
     private static final class Counters {
+        /** Recorded outside admission (dropped before it, exported without it, restored from disk). */
         final AtomicLong recorded = new AtomicLong();
+        /** Items admitted into the pipeline, ever; in flight = admitted - settled. */
+        final AtomicLong admitted = new AtomicLong();
+        /** Admitted items that left the pipeline: exported, failed or moved into the retry buffer. */
+        final AtomicLong settled = new AtomicLong();
+        /** Items refused at admission (the pipeline was full): dropped. */
+        final AtomicLong refused = new AtomicLong();
         final AtomicLong exported = new AtomicLong();
         final AtomicLong failed = new AtomicLong();
         final AtomicLong dropped = new AtomicLong();
-        final AtomicLong inFlight = new AtomicLong();
         final AtomicLong buffered = new AtomicLong();
         final AtomicLong rejected = new AtomicLong();
         final AtomicLong truncated = new AtomicLong();

@@ -1,0 +1,125 @@
+package io.telemetryflow.sdk.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.telemetryflow.sdk.application.HealthStatus.SignalHealth;
+import io.telemetryflow.sdk.domain.SignalType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** Admission: bounded in flight, every item counted once, exact totals once the producers stop. */
+class ExportHealthAdmissionTest {
+
+    private static final int BOUND = 64;
+
+    @Test
+    void aFullPipelineRefusesAndCountsTheDropAndSettledItemsFreeRoom() {
+        ExportHealth health = new ExportHealth(2, "tfs_never_logged");
+        assertThat(health.admit(SignalType.TRACES)).isTrue();
+        assertThat(health.admit(SignalType.TRACES)).isTrue();
+        assertThat(health.admit(SignalType.TRACES)).as("the third of a bound of two").isFalse();
+        SignalHealth full = health.snapshot().signals().get(SignalType.TRACES);
+        assertThat(full.recorded()).isEqualTo(3);
+        assertThat(full.queued()).isEqualTo(2);
+        assertThat(full.dropped()).isEqualTo(1);
+
+        health.exported(SignalType.TRACES, 1, true);
+        health.buffered(SignalType.TRACES, 1, null);
+        assertThat(health.admit(SignalType.TRACES)).as("room freed by the export and the retry buffer").isTrue();
+        SignalHealth after = health.snapshot().signals().get(SignalType.TRACES);
+        assertThat(after.recorded()).isEqualTo(4);
+        assertThat(after.exported()).isEqualTo(1);
+        assertThat(after.buffered()).isEqualTo(1);
+        assertThat(after.queued()).isEqualTo(1);
+        assertThat(after.dropped()).isEqualTo(1);
+        assertThat(health.snapshot().signals().get(SignalType.LOGS).recorded()).as("signals apart").isZero();
+    }
+
+    @Test
+    void concurrentProducersAndAnExporterNeverExceedTheBoundAndAddUp() throws Exception {
+        ExportHealth health = new ExportHealth(BOUND, "tfs_never_logged");
+        int producers = 4;
+        int perProducer = 200_000;
+        AtomicLong admitted = new AtomicLong();
+        AtomicLong refused = new AtomicLong();
+        AtomicLong inPipeline = new AtomicLong();
+        AtomicBoolean producing = new AtomicBoolean(true);
+        AtomicLong maxQueuedSeen = new AtomicLong();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> threads = new ArrayList<>();
+        for (int p = 0; p < producers; p++) {
+            threads.add(new Thread(() -> {
+                await(start);
+                for (int i = 0; i < perProducer; i++) {
+                    if (health.admit(SignalType.TRACES)) {
+                        admitted.incrementAndGet();
+                        inPipeline.incrementAndGet();
+                    } else {
+                        refused.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        // the export thread: settles what was admitted, in batches, as exported, failed or buffered
+        Thread exporter = new Thread(() -> {
+            await(start);
+            int turn = 0;
+            while (producing.get() || inPipeline.get() > 0) {
+                int n = (int) Math.min(inPipeline.get(), 16);
+                if (n == 0) {
+                    Thread.onSpinWait();
+                    continue;
+                }
+                inPipeline.addAndGet(-n);
+                switch (turn++ % 3) {
+                    case 0: health.exported(SignalType.TRACES, n, true); break;
+                    case 1: health.failed(SignalType.TRACES, n, true, null); break;
+                    default: health.buffered(SignalType.TRACES, n, null); break;
+                }
+            }
+        });
+        Thread watcher = new Thread(() -> {
+            await(start);
+            while (producing.get()) {
+                long q = health.snapshot().signals().get(SignalType.TRACES).queued();
+                maxQueuedSeen.accumulateAndGet(q, Math::max);
+            }
+        });
+        threads.forEach(Thread::start);
+        exporter.start();
+        watcher.start();
+        start.countDown();
+        for (Thread t : threads) {
+            t.join(TimeUnit.SECONDS.toMillis(60));
+            assertThat(t.isAlive()).isFalse();
+        }
+        producing.set(false);
+        exporter.join(TimeUnit.SECONDS.toMillis(60));
+        watcher.join(TimeUnit.SECONDS.toMillis(60));
+        assertThat(exporter.isAlive()).isFalse();
+
+        SignalHealth h = health.snapshot().signals().get(SignalType.TRACES);
+        long total = (long) producers * perProducer;
+        assertThat(admitted.get() + refused.get()).isEqualTo(total);
+        assertThat(refused.get()).as("the bound was reached").isPositive();
+        assertThat(maxQueuedSeen.get()).as("in flight never above the bound").isLessThanOrEqualTo(BOUND);
+        assertThat(h.recorded()).isEqualTo(total);
+        assertThat(h.dropped()).isEqualTo(refused.get());
+        assertThat(h.queued()).isZero();
+        assertThat(h.exported() + h.failed() + h.buffered()).isEqualTo(admitted.get());
+        assertThat(h.recorded()).isEqualTo(h.exported() + h.failed() + h.dropped() + h.buffered() + h.queued());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
