@@ -348,8 +348,12 @@ public final class TelemetryClient implements AutoCloseable {
      */
     public String startSpan(String name, SpanKind kind, Map<String, ?> attributes) {
         try {
-            StartSpanCommand command = new StartSpanCommand(name, kind, copy(attributes));
-            String id = dispatch(command, SignalType.TRACES);
+            TelemetryRuntime rt = state == State.RUNNING ? runtime : null;
+            if (rt != null) { // direct path: the command's check, no command object, map copy or trace-parent capture
+                StartSpanCommand.validate(name);
+                return rt.spanHandlers().start(name, kind, AttributeMapper.toRecordAttributesRejectingNullKeys(attributes));
+            }
+            String id = dispatch(new StartSpanCommand(name, kind, copy(attributes)), SignalType.TRACES);
             return id == null ? io.opentelemetry.api.trace.SpanId.getInvalid() : id;
         } catch (RuntimeException | LinkageError e) {
             rejected(SignalType.TRACES, e);
@@ -370,6 +374,12 @@ public final class TelemetryClient implements AutoCloseable {
      */
     public void endSpan(String spanId, Throwable errorOrNull) {
         try {
+            TelemetryRuntime rt = state == State.RUNNING ? runtime : null;
+            if (rt != null) { // direct path: the command's check, no command object
+                EndSpanCommand.validate(spanId);
+                rt.spanHandlers().end(spanId, errorOrNull);
+                return;
+            }
             dispatch(new EndSpanCommand(spanId, errorOrNull), null);
         } catch (RuntimeException | LinkageError e) {
             rejected(SignalType.TRACES, e);
@@ -387,6 +397,12 @@ public final class TelemetryClient implements AutoCloseable {
      */
     public void addSpanEvent(String spanId, String name, Map<String, ?> attributes) {
         try {
+            TelemetryRuntime rt = state == State.RUNNING ? runtime : null;
+            if (rt != null) { // direct path: the command's checks, no command object or map copy
+                AddSpanEventCommand.validate(spanId, name);
+                rt.spanHandlers().addEvent(spanId, name, AttributeMapper.toRecordAttributesRejectingNullKeys(attributes));
+                return;
+            }
             dispatch(new AddSpanEventCommand(spanId, name, copy(attributes)), null);
         } catch (RuntimeException | LinkageError e) {
             rejected(SignalType.TRACES, e);

@@ -42,6 +42,16 @@ public class BenchService {
     public void traced() {
     }
 
+    /** The {@code @Traced} floor: a hand-written raw SDK span interceptor ({@link HandSpanInterceptor}). */
+    @HandWritten.Span
+    public void handSpan() {
+    }
+
+    /** The {@code @Timed} floor: a hand-written raw SDK timing interceptor ({@link HandTimerInterceptor}). */
+    @HandWritten.Timer
+    public void handTimer() {
+    }
+
     /** Peer: SmallRye OpenTelemetry (MicroProfile Telemetry) {@code @WithSpan}. */
     @WithSpan
     public void withSpan() {

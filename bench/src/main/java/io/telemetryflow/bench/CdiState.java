@@ -36,6 +36,8 @@ import org.openjdk.jmh.annotations.TearDown;
 public class CdiState {
 
     OtlpReceiver receiver;
+    SinkReceiver sink;
+    io.opentelemetry.sdk.OpenTelemetrySdk rawSdk;
     WeldContainer container;
     BenchService service;
     CommandSource commands;
@@ -47,7 +49,9 @@ public class CdiState {
         // Our extension: MicroProfile Config keys of DESIGN §4 (all other keys at their defaults).
         Bench.setProperty("telemetryflow.api-key-id", Bench.KEY_ID);
         Bench.setProperty("telemetryflow.api-key-secret", Bench.KEY_SECRET);
-        Bench.setProperty("telemetryflow.endpoint", Bench.HTTP_PIPELINE ? receiver.httpEndpoint() : receiver.grpcEndpoint());
+        sink = Bench.SINK_PIPELINE ? SinkReceiver.start() : null;
+        Bench.setProperty("telemetryflow.endpoint", sink != null ? sink.baseUrl()
+            : Bench.HTTP_PIPELINE ? receiver.httpEndpoint() : receiver.grpcEndpoint());
         Bench.setProperty("telemetryflow.protocol", Bench.HTTP_PIPELINE ? "http" : "grpc");
         Bench.setProperty("telemetryflow.insecure", "true");
         Bench.setProperty("telemetryflow.metrics.runtime.enabled", "false"); // see bench/pom.xml
@@ -57,12 +61,19 @@ public class CdiState {
         // SmallRye OpenTelemetry: the same trace pipeline as ours (its metrics and logs are off by its default).
         SmallRyeOtelConfig.properties = smallRyeOtelProperties(receiver);
 
+        // The hand-written floors' raw SDK: the same pipeline settings as ours, to the same place.
+        rawSdk = sink != null ? RawSdk.create(new RawSdk.Target(receiver.grpcEndpoint(), sink.baseUrl()), false, false)
+            : RawSdk.create(receiver, !Bench.HTTP_PIPELINE);
+        HandSpanInterceptor.tracer = rawSdk.getTracer("bench.hand");
+        HandTimerInterceptor.histogram = rawSdk.getMeter("bench.hand").histogramBuilder("bench.hand.duration").setUnit("s")
+            .setExplicitBucketBoundariesAdvice(io.telemetryflow.sdk.domain.HistogramBuckets.SECONDS).build();
         container = new Weld("bench").disableDiscovery()
             .addExtension(new TelemetryFlowExtension())
             .addExtension(new OpenTelemetryExtension())
             .addExtension(new LegacyMetricsExtension())
             .addBeanClasses(BenchService.class, CommandSource.class, NoopInterceptor.class,
-                SmallRyeOtelConfig.class, CountedInterceptor.class, TimedInterceptor.class, TracedInterceptor.class)
+                SmallRyeOtelConfig.class, CountedInterceptor.class, TimedInterceptor.class, TracedInterceptor.class,
+                HandSpanInterceptor.class, HandTimerInterceptor.class)
             .initialize();
         service = container.select(BenchService.class).get();
         commands = container.select(CommandSource.class).get();
@@ -73,6 +84,8 @@ public class CdiState {
         service.counted();
         service.timed();
         service.traced();
+        service.handSpan();
+        service.handTimer();
         service.withSpan();
         service.mpCounted();
         commands.fireCounter();
@@ -88,8 +101,12 @@ public class CdiState {
     public void stop() {
         try {
             container.shutdown();
+            rawSdk.shutdown().join(10, java.util.concurrent.TimeUnit.SECONDS);
         } finally {
             receiver.stop();
+            if (sink != null) {
+                sink.close();
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package io.telemetryflow.bench;
 
 import io.telemetryflow.sdk.TelemetrySpan;
+import io.telemetryflow.sdk.domain.SpanKind;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -50,6 +51,26 @@ public class ClientBenchmark {
     @Benchmark
     public void startEndSpan(CdiState s) {
         s.client.endSpan(s.client.startSpan("bench.client.span"));
+    }
+
+    /** {@code endSpan(startSpan(name, INTERNAL, map))}: with attributes from the map. */
+    @Benchmark
+    public void startEndSpanWithMap(CdiState s) {
+        s.client.endSpan(s.client.startSpan("bench.client.span", SpanKind.INTERNAL, Bench.MAP));
+    }
+
+    /** A span by id with one event carrying the map. */
+    @Benchmark
+    public void spanEvent(CdiState s) {
+        String id = s.client.startSpan("bench.client.span");
+        s.client.addSpanEvent(id, "bench.event", Bench.MAP);
+        s.client.endSpan(id);
+    }
+
+    /** {@code recordMetric(name, v, unit, map)}: a gauge with a unit. */
+    @Benchmark
+    public void recordMetric(CdiState s) {
+        s.client.recordMetric("bench.client.metric", 17, "By", Bench.MAP);
     }
 
     /** {@code Event<RecordCounterCommand>.fire(RecordCounterCommand.of(name, 1, map))} to our synchronous observer. */

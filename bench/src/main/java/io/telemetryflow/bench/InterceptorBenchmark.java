@@ -44,4 +44,16 @@ public class InterceptorBenchmark {
     public void traced(CdiState s) {
         s.service.traced();
     }
+
+    /** The {@code @Traced} floor: the raw SDK's span by a hand-written interceptor on the same call path. */
+    @Benchmark
+    public void handSpan(CdiState s) {
+        s.service.handSpan();
+    }
+
+    /** The {@code @Timed} floor: the raw SDK's histogram by a hand-written interceptor on the same call path. */
+    @Benchmark
+    public void handTimer(CdiState s) {
+        s.service.handTimer();
+    }
 }

@@ -86,4 +86,33 @@ public class RawOtelBenchmark {
         }
         span.end();
     }
+
+    /** What {@code @Timed} does by hand: two clock reads and a record in seconds with pre-built attributes. */
+    @Benchmark
+    public void timedEquivalent(RawState s) {
+        long start = System.nanoTime();
+        // no-op body
+        s.timedHistogram.record((System.nanoTime() - start) / 1e9, s.timedAttributes);
+    }
+
+    /** A span started and ended, not made current ({@code client.endSpan(client.startSpan(name))}). */
+    @Benchmark
+    public void startEndSpan(RawState s) {
+        s.tracer.spanBuilder("bench.raw.span").setSpanKind(SpanKind.INTERNAL).startSpan().end();
+    }
+
+    /** The same with attributes built from the map ({@code startSpan(name, INTERNAL, map)}). */
+    @Benchmark
+    public void startEndSpanFromMap(RawState s) {
+        s.tracer.spanBuilder("bench.raw.span").setSpanKind(SpanKind.INTERNAL)
+            .setAllAttributes(Bench.fromMap(Bench.MAP)).startSpan().end();
+    }
+
+    /** A span with one event whose attributes are built from the map ({@code addSpanEvent(id, name, map)}). */
+    @Benchmark
+    public void spanEventFromMap(RawState s) {
+        Span span = s.tracer.spanBuilder("bench.raw.span").setSpanKind(SpanKind.INTERNAL).startSpan();
+        span.addEvent("bench.event", Bench.fromMap(Bench.MAP));
+        span.end();
+    }
 }

@@ -53,6 +53,18 @@ final class RawSdk {
 
     /** As {@link #create(OtlpReceiver, boolean)}, gzip on or off (on gRPC; OTLP/HTTP stays uncompressed). */
     static OpenTelemetrySdk create(OtlpReceiver receiver, boolean grpc, boolean gzip) {
+        return create(new Target(receiver.grpcEndpoint(), receiver.httpEndpoint()), grpc, gzip);
+    }
+
+    /** Where the exporters send: a gRPC endpoint and the base URL of the OTLP/HTTP routes. */
+    record Target(String grpcEndpoint, String httpBase) {
+        String httpUrl(String path) {
+            return httpBase + path;
+        }
+    }
+
+    /** As {@link #create(OtlpReceiver, boolean, boolean)}, to any {@code target}. */
+    static OpenTelemetrySdk create(Target receiver, boolean grpc, boolean gzip) {
         Resource resource = Resource.getDefault().merge(Resource.create(Attributes.builder()
             .put("service.name", Bench.SERVICE)
             .put("service.version", Bench.SERVICE_VERSION)
@@ -87,10 +99,13 @@ final class RawSdk {
     }
 
     static SpanExporter spanExporter(OtlpReceiver receiver, boolean grpc) {
-        return spanExporter(receiver, grpc, grpc);
+        return spanExporter(new Target(receiver.grpcEndpoint(), receiver.httpEndpoint()), grpc, grpc);
     }
 
-    static SpanExporter spanExporter(OtlpReceiver receiver, boolean grpc, boolean gzip) {
+    static SpanExporter spanExporter(Target receiver, boolean grpc, boolean gzip) {
+        if (Bench.DISCARD_PIPELINE) {
+            return new DiscardingExporters().spanExporter();
+        }
         if (grpc) {
             var b = OtlpGrpcSpanExporter.builder().setEndpoint(receiver.grpcEndpoint()).setTimeout(Bench.TIMEOUT)
                 .setCompression(gzip ? "gzip" : "none").setRetryPolicy(retryPolicy());
@@ -103,7 +118,10 @@ final class RawSdk {
         return b.build();
     }
 
-    private static MetricExporter metricExporter(OtlpReceiver receiver, boolean grpc, boolean gzip) {
+    private static MetricExporter metricExporter(Target receiver, boolean grpc, boolean gzip) {
+        if (Bench.DISCARD_PIPELINE) {
+            return new DiscardingExporters().metricExporter();
+        }
         if (grpc) {
             var b = OtlpGrpcMetricExporter.builder().setEndpoint(receiver.grpcEndpoint()).setTimeout(Bench.TIMEOUT)
                 .setCompression(gzip ? "gzip" : "none").setRetryPolicy(retryPolicy());
@@ -116,7 +134,10 @@ final class RawSdk {
         return b.build();
     }
 
-    private static LogRecordExporter logExporter(OtlpReceiver receiver, boolean grpc, boolean gzip) {
+    private static LogRecordExporter logExporter(Target receiver, boolean grpc, boolean gzip) {
+        if (Bench.DISCARD_PIPELINE) {
+            return new DiscardingExporters().logRecordExporter();
+        }
         if (grpc) {
             var b = OtlpGrpcLogRecordExporter.builder().setEndpoint(receiver.grpcEndpoint()).setTimeout(Bench.TIMEOUT)
                 .setCompression(gzip ? "gzip" : "none").setRetryPolicy(retryPolicy());

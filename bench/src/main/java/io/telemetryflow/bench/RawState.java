@@ -19,6 +19,8 @@ import org.openjdk.jmh.annotations.TearDown;
 public class RawState {
 
     OtlpReceiver receiver;
+    SinkReceiver sink;
+    DoubleHistogram timedHistogram;
     OpenTelemetrySdk sdk;
     Tracer tracer;
     LongCounter counter;
@@ -27,17 +29,28 @@ public class RawState {
     io.opentelemetry.api.metrics.DoubleGauge gauge;
     /** What {@code @Traced} puts on its span, built once (as the interceptor does). */
     Attributes tracedAttributes;
+    /** What {@code @Timed} records with on success, built once (as the interceptor does). */
+    Attributes timedAttributes;
 
     @Setup(Level.Trial)
     public void start() {
         receiver = OtlpReceiver.start();
-        sdk = RawSdk.create(receiver, !Bench.HTTP_PIPELINE);
+        if (Bench.SINK_PIPELINE) {
+            sink = SinkReceiver.start();
+            sdk = RawSdk.create(new RawSdk.Target(receiver.grpcEndpoint(), sink.baseUrl()), false, false);
+        } else {
+            sdk = RawSdk.create(receiver, !Bench.HTTP_PIPELINE);
+        }
         tracer = sdk.getTracer("bench.raw");
         counter = sdk.getMeter("bench.raw").counterBuilder("bench.raw.counter").build();
         histogram = sdk.getMeter("bench.raw").histogramBuilder("bench.raw.histogram").setUnit("s").build();
         logger = sdk.getLogsBridge().get("bench.raw");
         gauge = sdk.getMeter("bench.raw").gaugeBuilder("bench.raw.gauge").build();
         tracedAttributes = Attributes.of(Bench.CODE_FUNCTION, BenchService.class.getName() + ".traced");
+        timedAttributes = Attributes.of(Bench.CODE_FUNCTION, BenchService.class.getName() + ".timed");
+        // what @Timed records into: seconds, the library's default second boundaries
+        timedHistogram = sdk.getMeter("bench.raw").histogramBuilder("bench.raw.duration").setUnit("s")
+            .setExplicitBucketBoundariesAdvice(io.telemetryflow.sdk.domain.HistogramBuckets.SECONDS).build();
     }
 
     @TearDown(Level.Iteration)
@@ -51,6 +64,9 @@ public class RawState {
             sdk.shutdown().join(10, TimeUnit.SECONDS);
         } finally {
             receiver.stop();
+            if (sink != null) {
+                sink.close();
+            }
         }
     }
 }

@@ -14,8 +14,13 @@ public record AddSpanEventCommand(String spanId, String name, Map<String, Object
 
     /** Validates and copies. */
     public AddSpanEventCommand {
+        validate(spanId, name);
+        attributes = Attributes.copy(attributes);
+    }
+
+    /** The record's own checks, shared with the client's direct path: a non-blank span id and event name. */
+    public static void validate(String spanId, String name) {
         Attributes.requireName(spanId, "span id");
         Attributes.requireName(name, "event name");
-        attributes = Attributes.copy(attributes);
     }
 }

@@ -11,6 +11,11 @@ public record EndSpanCommand(String spanId, Throwable error) implements Command<
 
     /** Validates. */
     public EndSpanCommand {
+        validate(spanId);
+    }
+
+    /** The record's own check, shared with the client's direct path: a non-blank span id. */
+    public static void validate(String spanId) {
         Attributes.requireName(spanId, "span id");
     }
 

@@ -22,9 +22,14 @@ public record StartSpanCommand(String name, SpanKind kind, Map<String, Object> a
 
     /** Validates and copies. */
     public StartSpanCommand {
-        Attributes.requireName(name, "span name");
+        validate(name);
         kind = kind == null ? SpanKind.INTERNAL : kind;
         attributes = Attributes.copy(attributes);
+    }
+
+    /** The record's own check, shared with the client's direct path: a non-blank name. */
+    public static void validate(String name) {
+        Attributes.requireName(name, "span name");
     }
 
     /** An INTERNAL span without attributes. */

@@ -52,7 +52,7 @@ public final class OpenTelemetrySdkFactory {
     /** Builds the SDK; the span and log exporters keep retryable failures in {@code buffers}. */
     static OpenTelemetrySdk create(TelemetryConfig config, ExportHealth health, RetryBuffers buffers) {
         RetryBuffers.Limits limits = buffers.limits(config);
-        OtlpExporterFactory exporters = new OtlpExporterFactory(config);
+        ExporterSource exporters = ExporterSource.forConfig(config);
         Resource resource = ResourceFactory.create(config);
         LimitsCut cut = new LimitsCut(config.attributeLengthLimit());
         OpenTelemetrySdkBuilder sdk = OpenTelemetrySdk.builder().setPropagators(propagators(config));

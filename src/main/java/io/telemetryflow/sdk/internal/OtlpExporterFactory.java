@@ -43,7 +43,7 @@ import java.util.Map;
  * sender stalls each export for a delayed ACK. Providers are looked up with this library's own
  * class loader, so an application server's copy of OpenTelemetry is never mixed in.
  */
-public final class OtlpExporterFactory {
+public final class OtlpExporterFactory implements ExporterSource {
 
     private static final String JDK_HTTP_SENDER = "io.opentelemetry.exporter.sender.jdk.internal.JdkHttpSenderProvider";
     private static final Duration MAX_BACKOFF_CAP = Duration.ofMinutes(1);
@@ -68,6 +68,7 @@ public final class OtlpExporterFactory {
     }
 
     /** The span exporter. */
+    @Override
     public SpanExporter spanExporter() {
         if (config.protocol() == Protocol.GRPC) {
             var b = OtlpGrpcSpanExporter.builder().setEndpoint(baseUrl(SignalType.TRACES)).setTimeout(config.timeout())
@@ -86,6 +87,7 @@ public final class OtlpExporterFactory {
     }
 
     /** The metric exporter (cumulative temporality, the OTLP default). */
+    @Override
     public MetricExporter metricExporter() {
         if (config.protocol() == Protocol.GRPC) {
             var b = OtlpGrpcMetricExporter.builder().setEndpoint(baseUrl(SignalType.METRICS)).setTimeout(config.timeout())
@@ -106,6 +108,7 @@ public final class OtlpExporterFactory {
     }
 
     /** The log record exporter. */
+    @Override
     public LogRecordExporter logRecordExporter() {
         if (config.protocol() == Protocol.GRPC) {
             var b = OtlpGrpcLogRecordExporter.builder().setEndpoint(baseUrl(SignalType.LOGS)).setTimeout(config.timeout())

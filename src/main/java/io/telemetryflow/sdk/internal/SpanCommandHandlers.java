@@ -3,6 +3,7 @@ package io.telemetryflow.sdk.internal;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.telemetryflow.sdk.application.AddSpanEventCommand;
 import io.telemetryflow.sdk.application.EndSpanCommand;
 import io.telemetryflow.sdk.application.StartSpanCommand;
@@ -43,39 +44,59 @@ public final class SpanCommandHandlers {
         }
     }
 
-    /** Starts a span, child of the current one, and returns its id. */
+    /** Starts a span, child of the command's parent (the span current where it was made), and returns its id. */
     public String start(StartSpanCommand c) {
-        Span span = tracer.spanBuilder(c.name())
-            .setParent(TraceParents.contextFor(c.parent()))
-            .setSpanKind(toOtel(c.kind()))
-            .setAllAttributes(AttributeMapper.toRecordAttributes(c.attributes()))
-            .startSpan();
+        return start(c.name(), c.kind(), TraceParents.contextFor(c.parent()),
+            AttributeMapper.toRecordAttributes(c.attributes()));
+    }
+
+    /**
+     * Starts a span, child of the span current on this thread, and returns its id: the client's direct
+     * path (checked by {@link StartSpanCommand#validate}), without the command's map copy and trace-parent capture.
+     */
+    public String start(String name, SpanKind kind, io.opentelemetry.api.common.Attributes attributes) {
+        return start(name, kind, Context.current(), attributes);
+    }
+
+    private String start(String name, SpanKind kind, Context parent, io.opentelemetry.api.common.Attributes attributes) {
+        Span span = tracer.spanBuilder(name).setParent(parent).setSpanKind(toOtel(kind))
+            .setAllAttributes(attributes).startSpan();
         return registry.register(span);
     }
 
     /** Ends a span; an error sets status ERROR and records an {@code exception} event. */
     public Void end(EndSpanCommand c) {
-        Span span = registry.remove(c.spanId());
+        end(c.spanId(), c.error());
+        return null;
+    }
+
+    /** Ends the open span {@code spanId} ({@code error} may be null); an id that is not open is counted. */
+    public void end(String spanId, Throwable error) {
+        Span span = registry.remove(spanId);
         if (span == null) {
             unknownSpanId();
-            return null;
+            return;
         }
-        if (c.error() != null) {
-            markError(span, c.error());
+        if (error != null) {
+            markError(span, error);
         }
         span.end();
-        return null;
     }
 
     /** Adds an event to an open span. */
     public Void addEvent(AddSpanEventCommand c) {
-        Span span = registry.get(c.spanId());
+        addEvent(c.spanId(), c.name(), AttributeMapper.toRecordAttributes(c.attributes()));
+        return null;
+    }
+
+    /** Adds an event to the open span {@code spanId}; an id that is not open is counted. */
+    public void addEvent(String spanId, String name, io.opentelemetry.api.common.Attributes attributes) {
+        Span span = registry.get(spanId);
         if (span == null) {
             unknownSpanId();
-            return null;
+            return;
         }
-        span.addEvent(c.name(), AttributeMapper.toRecordAttributes(c.attributes()));
-        return null;
+        span.addEvent(name, attributes);
     }
 
     /** How many end/event commands named a span id that was not open. */
