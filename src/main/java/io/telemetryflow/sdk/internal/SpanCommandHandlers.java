@@ -55,13 +55,16 @@ public final class SpanCommandHandlers {
      * path (checked by {@link StartSpanCommand#validate}), without the command's map copy and trace-parent capture.
      */
     public String start(String name, SpanKind kind, io.opentelemetry.api.common.Attributes attributes) {
-        return start(name, kind, Context.current(), attributes);
+        return start(name, kind, null, attributes);
     }
 
+    /** {@code parent == null}: the builder's own default, the current context (one thread-local read, not two). */
     private String start(String name, SpanKind kind, Context parent, io.opentelemetry.api.common.Attributes attributes) {
-        Span span = tracer.spanBuilder(name).setParent(parent).setSpanKind(toOtel(kind))
-            .setAllAttributes(attributes).startSpan();
-        return registry.register(span);
+        var b = tracer.spanBuilder(name).setSpanKind(toOtel(kind)).setAllAttributes(attributes);
+        if (parent != null) {
+            b.setParent(parent);
+        }
+        return registry.register(b.startSpan());
     }
 
     /** Ends a span; an error sets status ERROR and records an {@code exception} event. */
