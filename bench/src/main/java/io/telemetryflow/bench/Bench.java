@@ -62,13 +62,11 @@ public final class Bench {
      * The pipeline both sides of the micro benchmarks export through ({@code -jvmArgsAppend -Dbench.pipeline=...}):
      * {@code grpc} (default: the client's defaults; the raw SDK then uses OpenTelemetry's OkHttp sender, which
      * stalls per batch and drops most spans, while ours delivers them), {@code http} (uncompressed, the JDK
-     * sender on both sides, to the decoding receiver) or {@code sink} (the same, to a {@link SinkReceiver} that
-     * does not decode) or {@code discard} (both sides' batch processors export into {@link DiscardingExporters}:
+     * sender on both sides) or {@code discard} (both sides' batch processors export into {@link DiscardingExporters}:
      * no export takes the cores, the fair floor for the span and interceptor ratios).
      */
     static final String PIPELINE = System.getProperty("bench.pipeline", "grpc");
-    static final boolean HTTP_PIPELINE = PIPELINE.equals("http") || PIPELINE.equals("sink");
-    static final boolean SINK_PIPELINE = PIPELINE.equals("sink");
+    static final boolean HTTP_PIPELINE = PIPELINE.equals("http");
     static final boolean DISCARD_PIPELINE = PIPELINE.equals("discard");
 
     /** Sets a JVM property read by the SDK's MicroProfile Config at container start. */

@@ -36,7 +36,6 @@ import org.openjdk.jmh.annotations.TearDown;
 public class CdiState {
 
     OtlpReceiver receiver;
-    SinkReceiver sink;
     io.opentelemetry.sdk.OpenTelemetrySdk rawSdk;
     WeldContainer container;
     BenchService service;
@@ -49,9 +48,7 @@ public class CdiState {
         // Our extension: MicroProfile Config keys of DESIGN §4 (all other keys at their defaults).
         Bench.setProperty("telemetryflow.api-key-id", Bench.KEY_ID);
         Bench.setProperty("telemetryflow.api-key-secret", Bench.KEY_SECRET);
-        sink = Bench.SINK_PIPELINE ? SinkReceiver.start() : null;
-        Bench.setProperty("telemetryflow.endpoint", sink != null ? sink.baseUrl()
-            : Bench.HTTP_PIPELINE ? receiver.httpEndpoint() : receiver.grpcEndpoint());
+        Bench.setProperty("telemetryflow.endpoint", Bench.HTTP_PIPELINE ? receiver.httpEndpoint() : receiver.grpcEndpoint());
         Bench.setProperty("telemetryflow.protocol", Bench.HTTP_PIPELINE ? "http" : "grpc");
         Bench.setProperty("telemetryflow.insecure", "true");
         Bench.setProperty("telemetryflow.metrics.runtime.enabled", "false"); // see bench/pom.xml
@@ -62,11 +59,9 @@ public class CdiState {
         SmallRyeOtelConfig.properties = smallRyeOtelProperties(receiver);
 
         // The hand-written floors' raw SDK: the same pipeline settings as ours, to the same place.
-        rawSdk = sink != null ? RawSdk.create(new RawSdk.Target(receiver.grpcEndpoint(), sink.baseUrl()), false, false)
-            : RawSdk.create(receiver, !Bench.HTTP_PIPELINE);
+        rawSdk = RawSdk.create(receiver, !Bench.HTTP_PIPELINE);
         HandSpanInterceptor.tracer = rawSdk.getTracer("bench.hand");
-        HandTimerInterceptor.histogram = rawSdk.getMeter("bench.hand").histogramBuilder("bench.hand.duration").setUnit("s")
-            .setExplicitBucketBoundariesAdvice(io.telemetryflow.sdk.domain.HistogramBuckets.SECONDS).build();
+        HandTimerInterceptor.histogram = RawSdk.secondsHistogram(rawSdk, "bench.hand", "bench.hand.duration");
         container = new Weld("bench").disableDiscovery()
             .addExtension(new TelemetryFlowExtension())
             .addExtension(new OpenTelemetryExtension())
@@ -104,9 +99,6 @@ public class CdiState {
             rawSdk.shutdown().join(10, java.util.concurrent.TimeUnit.SECONDS);
         } finally {
             receiver.stop();
-            if (sink != null) {
-                sink.close();
-            }
         }
     }
 

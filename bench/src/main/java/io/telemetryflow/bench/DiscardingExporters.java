@@ -1,7 +1,6 @@
 package io.telemetryflow.bench;
 
 import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.common.export.MemoryMode;
 import io.opentelemetry.sdk.logs.data.LogRecordData;
 import io.opentelemetry.sdk.logs.export.LogRecordExporter;
 import io.opentelemetry.sdk.metrics.InstrumentType;
@@ -12,20 +11,18 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.telemetryflow.sdk.internal.ExporterSource;
 import java.util.Collection;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Exporters that accept every batch at once and keep nothing, under both sides of the micro benchmarks
- * with {@code -Dbench.pipeline=discard}: the raw SDK's batch processors export into them, and the SDK
- * takes them (through {@link ExporterSource}, registered as a service of the bench jar) under its own
- * pipeline — admission, health accounting, limits, retry buffer and batch processors still run. So a span
- * benchmark measures the call and the in-process pipeline, not the cores a live export takes away.
+ * with {@code -Dbench.pipeline=discard}: the raw SDK's batch processors export into them ({@link RawSdk}),
+ * and the SDK takes them (through {@link ExporterSource}, registered as a service of the bench jar) under its
+ * own pipeline — admission, health accounting, limits, retry buffer and batch processors still run, and its
+ * stop line counts what they took. So a span benchmark measures the call and the in-process pipeline, not the
+ * cores a live export takes away.
  */
 public final class DiscardingExporters implements ExporterSource {
 
-    /** Spans and log records taken by any instance, for the bench's own check that the pipeline ran. */
-    static final LongAdder SPANS = new LongAdder();
-    static final LongAdder LOGS = new LongAdder();
+    private static final CompletableResultCode DONE = CompletableResultCode.ofSuccess();
 
     @Override
     public boolean active() {
@@ -34,27 +31,39 @@ public final class DiscardingExporters implements ExporterSource {
 
     @Override
     public SpanExporter spanExporter() {
-        return new SpanExporter() {
-            @Override
-            public CompletableResultCode export(Collection<SpanData> spans) {
-                SPANS.add(spans.size());
-                return CompletableResultCode.ofSuccess();
-            }
-
-            @Override
-            public CompletableResultCode flush() {
-                return CompletableResultCode.ofSuccess();
-            }
-
-            @Override
-            public CompletableResultCode shutdown() {
-                return CompletableResultCode.ofSuccess();
-            }
-        };
+        return spans();
     }
 
     @Override
     public MetricExporter metricExporter() {
+        return metrics();
+    }
+
+    @Override
+    public LogRecordExporter logRecordExporter() {
+        return logs();
+    }
+
+    static SpanExporter spans() {
+        return new SpanExporter() {
+            @Override
+            public CompletableResultCode export(Collection<SpanData> spans) {
+                return DONE;
+            }
+
+            @Override
+            public CompletableResultCode flush() {
+                return DONE;
+            }
+
+            @Override
+            public CompletableResultCode shutdown() {
+                return DONE;
+            }
+        };
+    }
+
+    static MetricExporter metrics() {
         return new MetricExporter() {
             @Override
             public AggregationTemporality getAggregationTemporality(InstrumentType type) {
@@ -62,44 +71,37 @@ public final class DiscardingExporters implements ExporterSource {
             }
 
             @Override
-            public MemoryMode getMemoryMode() {
-                return MemoryMode.IMMUTABLE_DATA;
-            }
-
-            @Override
             public CompletableResultCode export(Collection<MetricData> metrics) {
-                return CompletableResultCode.ofSuccess();
+                return DONE;
             }
 
             @Override
             public CompletableResultCode flush() {
-                return CompletableResultCode.ofSuccess();
+                return DONE;
             }
 
             @Override
             public CompletableResultCode shutdown() {
-                return CompletableResultCode.ofSuccess();
+                return DONE;
             }
         };
     }
 
-    @Override
-    public LogRecordExporter logRecordExporter() {
+    static LogRecordExporter logs() {
         return new LogRecordExporter() {
             @Override
             public CompletableResultCode export(Collection<LogRecordData> logs) {
-                LOGS.add(logs.size());
-                return CompletableResultCode.ofSuccess();
+                return DONE;
             }
 
             @Override
             public CompletableResultCode flush() {
-                return CompletableResultCode.ofSuccess();
+                return DONE;
             }
 
             @Override
             public CompletableResultCode shutdown() {
-                return CompletableResultCode.ofSuccess();
+                return DONE;
             }
         };
     }

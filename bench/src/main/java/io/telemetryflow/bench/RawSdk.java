@@ -2,6 +2,7 @@ package io.telemetryflow.bench;
 
 import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
 import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.metrics.DoubleHistogram;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.common.ComponentLoader;
 import io.opentelemetry.context.propagation.ContextPropagators;
@@ -37,7 +38,9 @@ import java.util.List;
  * a periodic metric reader (10 s, trace-based exemplars), OTLP exporters with the TelemetryFlow
  * headers, gzip on gRPC and none on OTLP/HTTP (the client's {@code auto}), 30 s timeout and the same
  * retry policy, pointed at the local {@link OtlpReceiver};
- * OTLP/HTTP goes through the JDK HttpClient sender, as in the client. No TelemetryFlow class is used.
+ * OTLP/HTTP goes through the JDK HttpClient sender, as in the client. No TelemetryFlow class is used
+ * (but for the library's default second boundaries, a list of numbers); with {@code -Dbench.pipeline=discard}
+ * the exporters are {@link DiscardingExporters}.
  */
 final class RawSdk {
 
@@ -53,18 +56,6 @@ final class RawSdk {
 
     /** As {@link #create(OtlpReceiver, boolean)}, gzip on or off (on gRPC; OTLP/HTTP stays uncompressed). */
     static OpenTelemetrySdk create(OtlpReceiver receiver, boolean grpc, boolean gzip) {
-        return create(new Target(receiver.grpcEndpoint(), receiver.httpEndpoint()), grpc, gzip);
-    }
-
-    /** Where the exporters send: a gRPC endpoint and the base URL of the OTLP/HTTP routes. */
-    record Target(String grpcEndpoint, String httpBase) {
-        String httpUrl(String path) {
-            return httpBase + path;
-        }
-    }
-
-    /** As {@link #create(OtlpReceiver, boolean, boolean)}, to any {@code target}. */
-    static OpenTelemetrySdk create(Target receiver, boolean grpc, boolean gzip) {
         Resource resource = Resource.getDefault().merge(Resource.create(Attributes.builder()
             .put("service.name", Bench.SERVICE)
             .put("service.version", Bench.SERVICE_VERSION)
@@ -99,12 +90,12 @@ final class RawSdk {
     }
 
     static SpanExporter spanExporter(OtlpReceiver receiver, boolean grpc) {
-        return spanExporter(new Target(receiver.grpcEndpoint(), receiver.httpEndpoint()), grpc, grpc);
+        return spanExporter(receiver, grpc, grpc);
     }
 
-    static SpanExporter spanExporter(Target receiver, boolean grpc, boolean gzip) {
+    static SpanExporter spanExporter(OtlpReceiver receiver, boolean grpc, boolean gzip) {
         if (Bench.DISCARD_PIPELINE) {
-            return new DiscardingExporters().spanExporter();
+            return DiscardingExporters.spans();
         }
         if (grpc) {
             var b = OtlpGrpcSpanExporter.builder().setEndpoint(receiver.grpcEndpoint()).setTimeout(Bench.TIMEOUT)
@@ -118,9 +109,9 @@ final class RawSdk {
         return b.build();
     }
 
-    private static MetricExporter metricExporter(Target receiver, boolean grpc, boolean gzip) {
+    private static MetricExporter metricExporter(OtlpReceiver receiver, boolean grpc, boolean gzip) {
         if (Bench.DISCARD_PIPELINE) {
-            return new DiscardingExporters().metricExporter();
+            return DiscardingExporters.metrics();
         }
         if (grpc) {
             var b = OtlpGrpcMetricExporter.builder().setEndpoint(receiver.grpcEndpoint()).setTimeout(Bench.TIMEOUT)
@@ -134,9 +125,9 @@ final class RawSdk {
         return b.build();
     }
 
-    private static LogRecordExporter logExporter(Target receiver, boolean grpc, boolean gzip) {
+    private static LogRecordExporter logExporter(OtlpReceiver receiver, boolean grpc, boolean gzip) {
         if (Bench.DISCARD_PIPELINE) {
-            return new DiscardingExporters().logRecordExporter();
+            return DiscardingExporters.logs();
         }
         if (grpc) {
             var b = OtlpGrpcLogRecordExporter.builder().setEndpoint(receiver.grpcEndpoint()).setTimeout(Bench.TIMEOUT)
@@ -148,6 +139,15 @@ final class RawSdk {
             .setCompression("none").setRetryPolicy(retryPolicy()).setComponentLoader(jdkSender());
         Bench.exportHeaders().forEach(b::addHeader);
         return b.build();
+    }
+
+    /**
+     * What {@code @Timed} records into, by hand: a histogram in seconds with the library's default second
+     * boundaries (its instruments' advice), on {@code sdk}'s meter {@code scope}.
+     */
+    static DoubleHistogram secondsHistogram(OpenTelemetrySdk sdk, String scope, String name) {
+        return sdk.getMeter(scope).histogramBuilder(name).setUnit("s")
+            .setExplicitBucketBoundariesAdvice(io.telemetryflow.sdk.domain.HistogramBuckets.SECONDS).build();
     }
 
     /** The client's retry policy for its defaults: 3 retries, 5 s initial backoff, ×2, capped at 40 s. */

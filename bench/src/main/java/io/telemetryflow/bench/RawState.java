@@ -19,7 +19,6 @@ import org.openjdk.jmh.annotations.TearDown;
 public class RawState {
 
     OtlpReceiver receiver;
-    SinkReceiver sink;
     DoubleHistogram timedHistogram;
     OpenTelemetrySdk sdk;
     Tracer tracer;
@@ -35,12 +34,7 @@ public class RawState {
     @Setup(Level.Trial)
     public void start() {
         receiver = OtlpReceiver.start();
-        if (Bench.SINK_PIPELINE) {
-            sink = SinkReceiver.start();
-            sdk = RawSdk.create(new RawSdk.Target(receiver.grpcEndpoint(), sink.baseUrl()), false, false);
-        } else {
-            sdk = RawSdk.create(receiver, !Bench.HTTP_PIPELINE);
-        }
+        sdk = RawSdk.create(receiver, !Bench.HTTP_PIPELINE);
         tracer = sdk.getTracer("bench.raw");
         counter = sdk.getMeter("bench.raw").counterBuilder("bench.raw.counter").build();
         histogram = sdk.getMeter("bench.raw").histogramBuilder("bench.raw.histogram").setUnit("s").build();
@@ -48,9 +42,7 @@ public class RawState {
         gauge = sdk.getMeter("bench.raw").gaugeBuilder("bench.raw.gauge").build();
         tracedAttributes = Attributes.of(Bench.CODE_FUNCTION, BenchService.class.getName() + ".traced");
         timedAttributes = Attributes.of(Bench.CODE_FUNCTION, BenchService.class.getName() + ".timed");
-        // what @Timed records into: seconds, the library's default second boundaries
-        timedHistogram = sdk.getMeter("bench.raw").histogramBuilder("bench.raw.duration").setUnit("s")
-            .setExplicitBucketBoundariesAdvice(io.telemetryflow.sdk.domain.HistogramBuckets.SECONDS).build();
+        timedHistogram = RawSdk.secondsHistogram(sdk, "bench.raw", "bench.raw.duration");
     }
 
     @TearDown(Level.Iteration)
@@ -64,9 +56,6 @@ public class RawState {
             sdk.shutdown().join(10, TimeUnit.SECONDS);
         } finally {
             receiver.stop();
-            if (sink != null) {
-                sink.close();
-            }
         }
     }
 }

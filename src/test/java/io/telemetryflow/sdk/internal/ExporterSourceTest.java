@@ -8,13 +8,10 @@ import io.telemetryflow.sdk.SdkTestClients;
 import io.telemetryflow.sdk.TelemetryClient;
 import io.telemetryflow.sdk.application.HealthStatus.SignalHealth;
 import io.telemetryflow.sdk.domain.SignalType;
+import io.telemetryflow.sdk.reliability.LogCapture;
 import java.util.Map;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,25 +30,7 @@ class ExporterSourceTest {
 
     @Test
     void anActiveSubstituteReceivesWhatThePipelineExportsAndIsNamedInTheLog() {
-        List<LogRecord> warnings = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                if (r.getLevel().intValue() >= Level.WARNING.intValue()) {
-                    warnings.add(r);
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger log = Logger.getLogger(ExporterSource.class.getName());
-        log.addHandler(capture);
+        LogCapture log = LogCapture.start();
         SubstituteExporters.on = true;
         try (OtlpReceiver receiver = OtlpReceiver.start()) {
             TelemetryClient client = SdkTestClients.grpcClient(receiver);
@@ -70,9 +49,10 @@ class ExporterSourceTest {
             assertThat(receiver.spans()).as("nothing sent over OTLP").isEmpty();
             assertThat(receiver.logs()).isEmpty();
         } finally {
-            log.removeHandler(capture);
+            log.close();
         }
-        assertThat(warnings).extracting(LogRecord::getMessage).anyMatch(m -> m.contains("exporters substituted by"));
+        assertThat(log.records()).filteredOn(r -> r.getLevel() == Level.WARNING).extracting(LogRecord::getMessage)
+            .anyMatch(m -> m.contains("exporters substituted by"));
     }
 
     @Test

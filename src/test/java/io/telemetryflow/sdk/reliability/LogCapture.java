@@ -12,7 +12,7 @@ import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
 /** Captures every {@code java.util.logging} record that reaches the root logger while open. */
-final class LogCapture extends Handler implements AutoCloseable {
+public final class LogCapture extends Handler implements AutoCloseable {
 
     private final List<LogRecord> records = new ArrayList<>();
     private final SimpleFormatter formatter = new SimpleFormatter();
@@ -22,7 +22,7 @@ final class LogCapture extends Handler implements AutoCloseable {
     }
 
     /** Starts capturing. */
-    static LogCapture start() {
+    public static LogCapture start() {
         LogCapture capture = new LogCapture();
         Logger.getLogger("").addHandler(capture);
         return capture;
@@ -34,7 +34,7 @@ final class LogCapture extends Handler implements AutoCloseable {
     }
 
     /** Everything captured so far. */
-    synchronized List<LogRecord> records() {
+    public synchronized List<LogRecord> records() {
         return List.copyOf(records);
     }
 

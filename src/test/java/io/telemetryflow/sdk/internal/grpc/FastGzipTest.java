@@ -40,17 +40,7 @@ class FastGzipTest {
     @Test
     void theSendersGzipFrameCarriesLevelOneWhateverTheExportersCompressor() throws IOException {
         byte[] payload = payload();
-        Compressor exporters = new Compressor() { // OpenTelemetry's gzip: GZIPOutputStream at its default level
-            @Override
-            public String getEncoding() {
-                return "gzip";
-            }
-
-            @Override
-            public OutputStream compress(OutputStream out) throws IOException {
-                return new java.util.zip.GZIPOutputStream(out);
-            }
-        };
+        Compressor exporters = NoDelayGrpcSenderTest.gzip();
         okio.Buffer frame = new okio.Buffer();
         new NoDelayGrpcSender.FramedMessage(message(payload), exporters).writeTo(frame);
         assertThat(frame.readByte()).as("compressed flag").isEqualTo((byte) 1);

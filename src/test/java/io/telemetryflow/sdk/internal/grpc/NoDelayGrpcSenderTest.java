@@ -115,7 +115,8 @@ class NoDelayGrpcSenderTest {
         };
     }
 
-    private static Compressor gzip() {
+    /** OpenTelemetry's gzip as the exporter hands it over: {@code GZIPOutputStream} at its default level. */
+    static Compressor gzip() {
         return new Compressor() {
             @Override
             public String getEncoding() {
