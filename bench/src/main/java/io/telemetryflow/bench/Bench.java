@@ -26,6 +26,8 @@ public final class Bench {
     static final Duration TIMEOUT = Duration.ofSeconds(30);
     static final int MAX_RETRIES = 3;
     static final Duration RETRY_BACKOFF = Duration.ofSeconds(5);
+    /** {@code telemetryflow.limits.attribute-length}'s default: the client bounds every attribute value, so the floor does too. */
+    static final int ATTRIBUTE_VALUE_LENGTH = 8192;
 
     /** The "small attribute map" of the client calls (two string attributes). */
     public static final Map<String, Object> MAP = Map.of("http.route", "/orders/{id}", "region", "eu-west-1");

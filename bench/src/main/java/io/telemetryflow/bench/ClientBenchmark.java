@@ -9,6 +9,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /** Ours: the injected {@code TelemetryClient} and {@code Event<RecordCounterCommand>.fire}. */
@@ -50,6 +51,13 @@ public class ClientBenchmark {
     /** {@code endSpan(startSpan(name))}: a span by id through the bounded span registry (not made current). */
     @Benchmark
     public void startEndSpan(CdiState s) {
+        s.client.endSpan(s.client.startSpan("bench.client.span"));
+    }
+
+    /** The same from two threads at once: what the span registry costs when threads share it. */
+    @Benchmark
+    @Threads(2)
+    public void startEndSpanTwoThreads(CdiState s) {
         s.client.endSpan(s.client.startSpan("bench.client.span"));
     }
 

@@ -11,6 +11,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /** The floor: the raw OpenTelemetry SDK doing each piece of work by hand. */
@@ -98,6 +99,13 @@ public class RawOtelBenchmark {
     /** A span started and ended, not made current ({@code client.endSpan(client.startSpan(name))}). */
     @Benchmark
     public void startEndSpan(RawState s) {
+        s.tracer.spanBuilder("bench.raw.span").setSpanKind(SpanKind.INTERNAL).startSpan().end();
+    }
+
+    /** The same from two threads at once ({@code ClientBenchmark.startEndSpanTwoThreads}). */
+    @Benchmark
+    @Threads(2)
+    public void startEndSpanTwoThreads(RawState s) {
         s.tracer.spanBuilder("bench.raw.span").setSpanKind(SpanKind.INTERNAL).startSpan().end();
     }
 

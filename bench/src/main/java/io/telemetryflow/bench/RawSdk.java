@@ -16,6 +16,7 @@ import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.common.export.HttpSenderProvider;
 import io.opentelemetry.sdk.common.export.RetryPolicy;
+import io.opentelemetry.sdk.logs.LogLimits;
 import io.opentelemetry.sdk.logs.SdkLoggerProvider;
 import io.opentelemetry.sdk.logs.export.BatchLogRecordProcessor;
 import io.opentelemetry.sdk.logs.export.LogRecordExporter;
@@ -25,6 +26,7 @@ import io.opentelemetry.sdk.metrics.export.MetricExporter;
 import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.SpanLimits;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.telemetryflow.devbackend.OtlpReceiver;
@@ -35,7 +37,8 @@ import java.util.List;
 /**
  * The raw OpenTelemetry SDK floor, written by hand with the client's default configuration:
  * batch span and log processors (delay 10 s, batch 512, queue 2048, exporter timeout 30 s × 4),
- * a periodic metric reader (10 s, trace-based exemplars), OTLP exporters with the TelemetryFlow
+ * a periodic metric reader (10 s, trace-based exemplars), attribute values bounded as by default
+ * ({@link Bench#ATTRIBUTE_VALUE_LENGTH}: with any bound, OpenTelemetry re-checks each span event's attributes), OTLP exporters with the TelemetryFlow
  * headers, gzip on gRPC and none on OTLP/HTTP (the client's {@code auto}), 30 s timeout and the same
  * retry policy, pointed at the local {@link OtlpReceiver};
  * OTLP/HTTP goes through the JDK HttpClient sender, as in the client. No TelemetryFlow class is used
@@ -82,10 +85,14 @@ final class RawSdk {
         return OpenTelemetrySdk.builder()
             .setPropagators(ContextPropagators.create(TextMapPropagator.composite(
                 W3CTraceContextPropagator.getInstance(), W3CBaggagePropagator.getInstance())))
-            .setTracerProvider(SdkTracerProvider.builder().setResource(resource).addSpanProcessor(spans).build())
+            .setTracerProvider(SdkTracerProvider.builder().setResource(resource)
+                .setSpanLimits(SpanLimits.builder().setMaxAttributeValueLength(Bench.ATTRIBUTE_VALUE_LENGTH).build())
+                .addSpanProcessor(spans).build())
             .setMeterProvider(SdkMeterProvider.builder().setResource(resource)
                 .setExemplarFilter(ExemplarFilter.traceBased()).registerMetricReader(reader).build())
-            .setLoggerProvider(SdkLoggerProvider.builder().setResource(resource).addLogRecordProcessor(logs).build())
+            .setLoggerProvider(SdkLoggerProvider.builder().setResource(resource)
+                .setLogLimits(() -> LogLimits.builder().setMaxAttributeValueLength(Bench.ATTRIBUTE_VALUE_LENGTH).build())
+                .addLogRecordProcessor(logs).build())
             .build();
     }
 

@@ -1,79 +1,184 @@
 package io.telemetryflow.sdk.internal;
 
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.telemetryflow.sdk.domain.SignalType;
-import java.util.LinkedHashMap;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Spans started with {@code startSpan} and not yet ended, by span id.
  *
  * <p>Bounded: when the cap is reached, the oldest open span is discarded (never exported) and
  * counted as a dropped span, so forgotten {@code endSpan} calls cannot grow memory.
+ *
+ * <p>No global lock: {@code startSpan} and {@code endSpan} are one {@link ConcurrentHashMap} put and
+ * remove, so threads starting and ending spans at once do not queue behind each other (a single
+ * monitor did: with two threads it cost about five times the uncontended call). Only an overflow, which
+ * means spans are being forgotten, takes the eviction lock. The map keeps no insertion order, so eviction
+ * finds the oldest by start time (on the monotonic clock, from {@link ReadableSpan#getLatencyNanos()}) in one
+ * scan that keeps the {@link #CANDIDATE_SHARE oldest share} as candidates; later overflows take the next one.
+ * That is exact: every span registered after the scan is younger than every candidate, and every span
+ * the scan did not keep is younger than the ones it kept.
  */
 public final class SpanRegistry {
 
+    /** One scan keeps the oldest {@code capacity / CANDIDATE_SHARE} spans (at least one) for the overflows to come. */
+    static final int CANDIDATE_SHARE = 2;
+
+    /** Oldest first: by start time, {@link #startNanos}. */
+    /** {@link #startNanos} of a span whose start is unknown. */
+    private static final long UNKNOWN_START = Long.MIN_VALUE;
+
+    private static final Comparator<Map.Entry<String, Long>> OLDEST_FIRST = Map.Entry.comparingByValue();
+
     private final int capacity;
+    private final int candidatesPerScan;
     private final ExportHealth health;
-    private final Map<String, Span> open;
-    private long overflow;
+    private final ConcurrentHashMap<String, Span> open;
+    private final AtomicLong overflow = new AtomicLong();
+    private final ArrayDeque<String> oldestFirst = new ArrayDeque<>(); // guarded by itself: the eviction lock
 
     /** A registry holding at most {@code capacity} open spans. */
     public SpanRegistry(int capacity, ExportHealth health) {
         this.capacity = capacity;
+        this.candidatesPerScan = Math.max(1, capacity / CANDIDATE_SHARE);
         this.health = health;
-        this.open = new LinkedHashMap<>(Math.min(capacity, 1024) * 2);
+        this.open = new ConcurrentHashMap<>(Math.min(capacity, 1024) * 2);
     }
 
     /** Registers {@code span} under its span id and returns the id. */
     public String register(Span span) {
         String id = span.getSpanContext().getSpanId();
-        boolean evicted = false;
-        synchronized (this) {
-            if (open.size() >= capacity) {
-                var it = open.entrySet().iterator();
-                it.next();
-                it.remove();
-                overflow++;
-                evicted = true;
-            }
-            open.put(id, span);
-        }
-        if (evicted) {
-            health.dropped(SignalType.TRACES, 1);
+        open.put(id, span);
+        if (open.mappingCount() > capacity) {
+            evictOverflow();
         }
         return id;
     }
 
     /** Removes and returns the span {@code id}, or {@code null} if unknown (never started, ended or evicted). */
-    public synchronized Span remove(String id) {
+    public Span remove(String id) {
         return open.remove(id);
     }
 
     /** The span {@code id}, or {@code null}. */
-    public synchronized Span get(String id) {
+    public Span get(String id) {
         return open.get(id);
     }
 
     /** The ids of the open spans, oldest first (a snapshot). */
-    public synchronized java.util.List<String> ids() {
-        return java.util.List.copyOf(open.keySet());
+    public List<String> ids() {
+        List<Map.Entry<String, Long>> byStart = new ArrayList<>();
+        open.forEach((id, span) -> byStart.add(Map.entry(id, startNanos(span))));
+        byStart.sort(OLDEST_FIRST);
+        return byStart.stream().map(Map.Entry::getKey).toList();
     }
 
     /** Number of open spans. */
-    public synchronized int size() {
+    public int size() {
         return open.size();
     }
 
     /** Number of spans discarded because the cap was reached. */
-    public synchronized long overflowCount() {
-        return overflow;
+    public long overflowCount() {
+        return overflow.get();
     }
 
     /** Removes every open span (on shutdown), returning how many there were. */
-    public synchronized int clear() {
-        int n = open.size();
-        open.clear();
+    public int clear() {
+        int n = 0;
+        for (String id : open.keySet()) {
+            if (open.remove(id) != null) {
+                n++;
+            }
+        }
+        synchronized (oldestFirst) {
+            oldestFirst.clear();
+        }
         return n;
+    }
+
+    /** Evicts the oldest open spans until the cap holds again; each one evicted is counted as dropped. */
+    private void evictOverflow() {
+        long evicted = 0;
+        synchronized (oldestFirst) {
+            while (open.mappingCount() > capacity) {
+                if (oldestFirst.isEmpty() && !scanForOldest()) {
+                    break; // emptied meanwhile by endSpan calls
+                }
+                String id = oldestFirst.poll();
+                Span span = open.get(id);
+                if (span != null && open.remove(id, span)) {
+                    evicted++;
+                } // else ended since the scan: nothing to evict for it
+            }
+        }
+        if (evicted > 0) {
+            overflow.addAndGet(evicted);
+            health.dropped(SignalType.TRACES, evicted);
+        }
+    }
+
+    /**
+     * Keeps the ids of the oldest {@link #candidatesPerScan} open spans, oldest first; false if none is open.
+     * Sorts primitives, not entries: each span's start, relative to the oldest, shifted left over its index
+     * into one {@code long} (a start range too wide for the bits left is coarsened, never the index), so a
+     * scan of 10 000 spans is one {@code long[]} sort.
+     */
+    private boolean scanForOldest() {
+        String[] ids = new String[open.size() + 16];
+        long[] starts = new long[ids.length];
+        int n = 0;
+        long oldest = Long.MAX_VALUE;
+        long newest = Long.MIN_VALUE;
+        for (Map.Entry<String, Span> e : open.entrySet()) {
+            if (n == ids.length) { // registered during the scan
+                ids = Arrays.copyOf(ids, n * 2);
+                starts = Arrays.copyOf(starts, n * 2);
+            }
+            long start = startNanos(e.getValue());
+            ids[n] = e.getKey();
+            starts[n++] = start;
+            if (start != UNKNOWN_START) {
+                oldest = Math.min(oldest, start);
+                newest = Math.max(newest, start);
+            }
+        }
+        if (n == 0) {
+            return false;
+        }
+        if (oldest > newest) { // no start known
+            oldest = newest = 0;
+        }
+        int indexBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(n - 1));
+        int shift = Math.max(0, (64 - Long.numberOfLeadingZeros(newest - oldest)) - (63 - indexBits));
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            long sinceOldest = starts[i] == UNKNOWN_START ? 0 : starts[i] - oldest;
+            keys[i] = (sinceOldest >>> shift) << indexBits | i;
+        }
+        Arrays.sort(keys);
+        long indexMask = (1L << indexBits) - 1;
+        for (int i = 0, kept = Math.min(candidatesPerScan, n); i < kept; i++) {
+            oldestFirst.add(ids[(int) (keys[i] & indexMask)]);
+        }
+        return true;
+    }
+
+    /**
+     * When {@code span} started, in {@link System#nanoTime()} terms: the SDK's span clock measures its age with
+     * the same monotonic clock, so "now minus age" orders spans by start to within the few nanoseconds between
+     * the two reads, however long the scan takes. A span that is not the SDK's (none is registered by our
+     * handlers, but the type allows it) has no known start and is evicted with the oldest.
+     */
+    private static long startNanos(Span span) {
+        return span instanceof ReadableSpan readable ? System.nanoTime() - readable.getLatencyNanos() : UNKNOWN_START;
     }
 }

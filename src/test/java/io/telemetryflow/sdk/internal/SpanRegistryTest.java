@@ -170,4 +170,29 @@ class SpanRegistryTest {
         assertThat(registry.size()).isZero();
         assertThat(health.snapshot().signals().get(SignalType.TRACES).dropped()).isEqualTo(1);
     }
+
+    /**
+     * Eviction keeps the oldest spans of one scan as candidates; a candidate ended since is skipped and, once
+     * they are used up, a new scan finds the oldest still open — by start, not by when the scan ran.
+     */
+    @Test
+    void evictsTheOldestStillOpenWhenEarlierCandidatesHaveEnded() {
+        ExportHealth health = new ExportHealth(10, "tfs_x");
+        SpanRegistry registry = new SpanRegistry(4, health); // two candidates per scan
+        var real = ClientInternals.runtime(client).tracer();
+        List<String> ids = new ArrayList<>();
+        for (String name : List.of("a", "b", "c", "d", "e")) {
+            ids.add(registry.register(real.spanBuilder(name).startSpan()));
+        }
+        assertThat(registry.get(ids.get(0))).as("a, the oldest, evicted").isNull();
+        assertThat(registry.remove(ids.get(1))).as("b ended while it is the next candidate").isNotNull();
+        ids.add(registry.register(real.spanBuilder("f").startSpan()));
+        assertThat(registry.size()).isEqualTo(4);
+        ids.add(registry.register(real.spanBuilder("g").startSpan()));
+
+        assertThat(registry.get(ids.get(2))).as("c, the oldest still open, evicted").isNull();
+        assertThat(registry.ids()).containsExactly(ids.get(3), ids.get(4), ids.get(5), ids.get(6));
+        assertThat(registry.overflowCount()).isEqualTo(2);
+        assertThat(health.snapshot().signals().get(SignalType.TRACES).dropped()).isEqualTo(2);
+    }
 }
