@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * counted as a dropped span, so forgotten {@code endSpan} calls cannot grow memory.
  *
  * <p>No global lock: {@code startSpan} and {@code endSpan} are one {@link ConcurrentHashMap} put and
- * remove, so threads starting and ending spans at once do not queue behind each other (a single
- * monitor did: with two threads it cost about five times the uncontended call). Only an overflow, which
+ * remove, so threads starting and ending spans at once do not queue behind each other on one monitor, and
+ * far below the cap they do not read the map's size each time either ({@link #CHECK_ONE_IN}). Only an overflow, which
  * means spans are being forgotten, takes the eviction lock. The map keeps no insertion order, so eviction
  * finds the oldest by start time (on the monotonic clock, from {@link ReadableSpan#getLatencyNanos()}) in one
  * scan that keeps the {@link #CANDIDATE_SHARE oldest share} as candidates; later overflows take the next one.
@@ -33,6 +33,20 @@ public final class SpanRegistry {
     static final int CANDIDATE_SHARE = 2;
 
     /** Oldest first: by start time, {@link #startNanos}. */
+    /**
+     * Far below the cap, one registration in {@code CHECK_ONE_IN} (by its id's hash) reads the map's size:
+     * the size is summed from counters the other threads write, so reading it on every registration cost
+     * more under two threads than the put itself.
+     */
+    static final int CHECK_ONE_IN = 16;
+
+    /**
+     * From {@code capacity - UNCHECKED_MARGIN} open spans on, every registration reads the size, so the cap
+     * holds exactly. Reaching the cap from below the margin without one sampled check would take 1 024
+     * registrations in a row that all miss a 1-in-16 draw: about 10<sup>-29</sup>.
+     */
+    static final int UNCHECKED_MARGIN = 1024;
+
     /** {@link #startNanos} of a span whose start is unknown. */
     private static final long UNKNOWN_START = Long.MIN_VALUE;
 
@@ -40,6 +54,8 @@ public final class SpanRegistry {
 
     private final int capacity;
     private final int candidatesPerScan;
+    private final int exactFrom;
+    private volatile boolean nearCap;
     private final ExportHealth health;
     private final ConcurrentHashMap<String, Span> open;
     private final AtomicLong overflow = new AtomicLong();
@@ -49,6 +65,8 @@ public final class SpanRegistry {
     public SpanRegistry(int capacity, ExportHealth health) {
         this.capacity = capacity;
         this.candidatesPerScan = Math.max(1, capacity / CANDIDATE_SHARE);
+        this.exactFrom = capacity - UNCHECKED_MARGIN;
+        this.nearCap = exactFrom <= 0;
         this.health = health;
         this.open = new ConcurrentHashMap<>(Math.min(capacity, 1024) * 2);
     }
@@ -57,10 +75,26 @@ public final class SpanRegistry {
     public String register(Span span) {
         String id = span.getSpanContext().getSpanId();
         open.put(id, span);
-        if (open.mappingCount() > capacity) {
-            evictOverflow();
+        if (nearCap || sampled(id)) {
+            checkCap();
         }
         return id;
+    }
+
+    private static boolean sampled(String id) {
+        int h = id.hashCode(); // computed by the put already, and kept by the string
+        return ((h ^ (h >>> 16)) & (CHECK_ONE_IN - 1)) == 0;
+    }
+
+    private void checkCap() {
+        long n = open.mappingCount();
+        if (n > capacity) {
+            evictOverflow();
+        }
+        boolean near = n >= exactFrom;
+        if (near != nearCap) {
+            nearCap = near;
+        }
     }
 
     /** Removes and returns the span {@code id}, or {@code null} if unknown (never started, ended or evicted). */

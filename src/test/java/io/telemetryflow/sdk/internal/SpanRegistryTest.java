@@ -195,4 +195,23 @@ class SpanRegistryTest {
         assertThat(registry.overflowCount()).isEqualTo(2);
         assertThat(health.snapshot().signals().get(SignalType.TRACES).dropped()).isEqualTo(2);
     }
+
+    /**
+     * Far below the cap only a sample of registrations reads the size; near it every one does, so a cap
+     * above the unchecked margin still holds exactly: not one span more, every overflow counted.
+     */
+    @Test
+    void aLargeCapHoldsExactlyThoughFarBelowItTheSizeIsSampled() {
+        ExportHealth health = new ExportHealth(10, "tfs_x");
+        int cap = SpanRegistry.UNCHECKED_MARGIN * 3;
+        SpanRegistry registry = new SpanRegistry(cap, health);
+        var real = ClientInternals.runtime(client).tracer();
+        for (int i = 0; i < cap + 500; i++) {
+            registry.register(real.spanBuilder("s").startSpan());
+            assertThat(registry.size()).isLessThanOrEqualTo(cap);
+        }
+        assertThat(registry.size()).isEqualTo(cap);
+        assertThat(registry.overflowCount()).isEqualTo(500);
+        assertThat(health.snapshot().signals().get(SignalType.TRACES).dropped()).isEqualTo(500);
+    }
 }
