@@ -19,9 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * counted as a dropped span, so forgotten {@code endSpan} calls cannot grow memory.
  *
  * <p>No global lock: {@code startSpan} and {@code endSpan} are one {@link ConcurrentHashMap} put and
- * remove, so threads starting and ending spans at once do not queue behind each other on one monitor, and
- * far below the cap they do not read the map's size each time either ({@link #CHECK_ONE_IN}). Only an overflow, which
- * means spans are being forgotten, takes the eviction lock. The map keeps no insertion order, so eviction
+ * remove, so threads starting and ending spans at once do not queue behind each other on one monitor,
+ * and far below the cap they do not read the map's size each time either ({@link #CHECK_ONE_IN}). Only an
+ * overflow, which means spans are being forgotten, takes the eviction lock. The map keeps no insertion order, so eviction
  * finds the oldest by start time (on the monotonic clock, from {@link ReadableSpan#getLatencyNanos()}) in one
  * scan that keeps the {@link #CANDIDATE_SHARE oldest share} as candidates; later overflows take the next one.
  * That is exact: every span registered after the scan is younger than every candidate, and every span
@@ -32,11 +32,10 @@ public final class SpanRegistry {
     /** One scan keeps the oldest {@code capacity / CANDIDATE_SHARE} spans (at least one) for the overflows to come. */
     static final int CANDIDATE_SHARE = 2;
 
-    /** Oldest first: by start time, {@link #startNanos}. */
     /**
      * Far below the cap, one registration in {@code CHECK_ONE_IN} (by its id's hash) reads the map's size:
-     * the size is summed from counters the other threads write, so reading it on every registration cost
-     * more under two threads than the put itself.
+     * the size is summed from counters the other threads write, so reading it on every registration would
+     * make threads that start spans at once pull each other's cache lines on every call.
      */
     static final int CHECK_ONE_IN = 16;
 
@@ -50,6 +49,7 @@ public final class SpanRegistry {
     /** {@link #startNanos} of a span whose start is unknown. */
     private static final long UNKNOWN_START = Long.MIN_VALUE;
 
+    /** Oldest first: by start time, {@link #startNanos}. */
     private static final Comparator<Map.Entry<String, Long>> OLDEST_FIRST = Map.Entry.comparingByValue();
 
     private final int capacity;
