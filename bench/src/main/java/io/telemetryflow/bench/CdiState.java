@@ -52,18 +52,18 @@ public class CdiState {
      */
     @Setup(Level.Trial)
     public void start() throws InterruptedException {
-        RuntimeException[] failure = new RuntimeException[1];
+        Throwable[] failure = new Throwable[1];
         Thread boot = new Thread(() -> {
             try {
                 boot();
-            } catch (RuntimeException e) {
-                failure[0] = e;
+            } catch (Throwable e) {
+                failure[0] = e; // read after join(), which orders it
             }
         }, "bench-cdi-boot");
         boot.start();
         boot.join();
         if (failure[0] != null) {
-            throw failure[0];
+            throw new IllegalStateException("the CDI benchmark state did not start", failure[0]);
         }
     }
 

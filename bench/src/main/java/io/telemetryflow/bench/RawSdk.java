@@ -38,9 +38,9 @@ import java.util.List;
  * The raw OpenTelemetry SDK floor, written by hand with the client's default configuration:
  * batch span and log processors (delay 10 s, batch 512, queue 2048, exporter timeout 30 s × 4),
  * a periodic metric reader (10 s, trace-based exemplars), attribute values bounded as by default
- * ({@link Bench#ATTRIBUTE_VALUE_LENGTH}: with any bound, OpenTelemetry re-checks each span event's attributes), OTLP exporters with the TelemetryFlow
- * headers, gzip on gRPC and none on OTLP/HTTP (the client's {@code auto}), 30 s timeout and the same
- * retry policy, pointed at the local {@link OtlpReceiver};
+ * ({@link Bench#ATTRIBUTE_VALUE_LENGTH}: with any bound, OpenTelemetry re-checks each span event's
+ * attributes), OTLP exporters with the TelemetryFlow headers, gzip on gRPC and none on OTLP/HTTP (the
+ * client's {@code auto}), 30 s timeout and the same retry policy, pointed at the local {@link OtlpReceiver};
  * OTLP/HTTP goes through the JDK HttpClient sender, as in the client. No TelemetryFlow class is used
  * (but for the library's default second boundaries, a list of numbers); with {@code -Dbench.pipeline=discard}
  * the exporters are {@link DiscardingExporters}.
