@@ -104,11 +104,11 @@ public final class ExportHealth {
         // and recorded is derived from admitted + refused in snapshot(). A CAS rather than
         // increment-then-undo, so the in-flight count never exceeds the bound, not even for an instant.
         long settled = c.settled.get();
-        long admitted;
-        do {
-            admitted = c.admitted.get();
+        while (true) {
+            long admitted = c.admitted.get();
             if (admitted - settled >= maxInFlight) {
-                // settled only grows: re-read it once before refusing, the export thread may just have freed room
+                // settled only grows: re-read it before refusing, the export thread may just have freed room —
+                // and then check the bound again, since other callers may have taken that room meanwhile
                 long now = c.settled.get();
                 if (now == settled) {
                     c.refused.incrementAndGet();
@@ -116,9 +116,12 @@ public final class ExportHealth {
                     return false;
                 }
                 settled = now;
+                continue;
             }
-        } while (!c.admitted.compareAndSet(admitted, admitted + 1));
-        return true;
+            if (c.admitted.compareAndSet(admitted, admitted + 1)) {
+                return true;
+            }
+        }
     }
 
     /**
