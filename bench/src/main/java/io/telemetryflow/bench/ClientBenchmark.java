@@ -58,7 +58,7 @@ public class ClientBenchmark {
     @Benchmark
     @Threads(2)
     public void startEndSpanTwoThreads(CdiState s) {
-        s.client.endSpan(s.client.startSpan("bench.client.span"));
+        startEndSpan(s);
     }
 
     /** {@code endSpan(startSpan(name, INTERNAL, map))}: with attributes from the map. */

@@ -106,7 +106,7 @@ public class RawOtelBenchmark {
     @Benchmark
     @Threads(2)
     public void startEndSpanTwoThreads(RawState s) {
-        s.tracer.spanBuilder("bench.raw.span").setSpanKind(SpanKind.INTERNAL).startSpan().end();
+        startEndSpan(s);
     }
 
     /** The same with attributes built from the map ({@code startSpan(name, INTERNAL, map)}). */

@@ -6,7 +6,6 @@ import io.telemetryflow.sdk.domain.SignalType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * and far below the cap they do not read the map's size each time either ({@link #CHECK_ONE_IN}). Only an
  * overflow, which means spans are being forgotten, takes the eviction lock. The map keeps no insertion order, so eviction
  * finds the oldest by start time (on the monotonic clock, from {@link ReadableSpan#getLatencyNanos()}) in one
- * scan that keeps the {@link #CANDIDATE_SHARE oldest share} as candidates; later overflows take the next one.
+ * scan ({@link #oldestIds}) that keeps the {@link #CANDIDATE_SHARE oldest share} as candidates; later overflows take the next one.
  * That is exact: every span registered after the scan is younger than every candidate, and every span
  * the scan did not keep is younger than the ones it kept.
  */
@@ -48,9 +47,6 @@ public final class SpanRegistry {
 
     /** {@link #startNanos} of a span whose start is unknown. */
     private static final long UNKNOWN_START = Long.MIN_VALUE;
-
-    /** Oldest first: by start time, {@link #startNanos}. */
-    private static final Comparator<Map.Entry<String, Long>> OLDEST_FIRST = Map.Entry.comparingByValue();
 
     private final int capacity;
     private final int candidatesPerScan;
@@ -109,10 +105,7 @@ public final class SpanRegistry {
 
     /** The ids of the open spans, oldest first (a snapshot). */
     public List<String> ids() {
-        List<Map.Entry<String, Long>> byStart = new ArrayList<>();
-        open.forEach((id, span) -> byStart.add(Map.entry(id, startNanos(span))));
-        byStart.sort(OLDEST_FIRST);
-        return byStart.stream().map(Map.Entry::getKey).toList();
+        return oldestIds(Integer.MAX_VALUE);
     }
 
     /** Number of open spans. */
@@ -144,8 +137,12 @@ public final class SpanRegistry {
         long evicted = 0;
         synchronized (oldestFirst) {
             while (open.mappingCount() > capacity) {
-                if (oldestFirst.isEmpty() && !scanForOldest()) {
-                    break; // emptied meanwhile by endSpan calls
+                if (oldestFirst.isEmpty()) {
+                    List<String> oldest = oldestIds(candidatesPerScan);
+                    if (oldest.isEmpty()) {
+                        break; // emptied meanwhile by endSpan calls
+                    }
+                    oldestFirst.addAll(oldest);
                 }
                 String id = oldestFirst.poll();
                 Span span = open.get(id);
@@ -161,12 +158,12 @@ public final class SpanRegistry {
     }
 
     /**
-     * Keeps the ids of the oldest {@link #candidatesPerScan} open spans, oldest first; false if none is open.
-     * Sorts primitives, not entries: each span's start, relative to the oldest, shifted left over its index
-     * into one {@code long} (a start range too wide for the bits left is coarsened, never the index), so a
-     * scan of 10 000 spans is one {@code long[]} sort.
+     * The ids of the oldest {@code limit} open spans, oldest first, from one scan. Sorts primitives, not
+     * entries: each span's start, relative to the oldest, shifted left over its index into one {@code long}
+     * (a start range too wide for the bits left is coarsened, never the index), so a scan of 10 000 spans is
+     * one {@code long[]} sort.
      */
-    private boolean scanForOldest() {
+    private List<String> oldestIds(int limit) {
         String[] ids = new String[open.size() + 16];
         long[] starts = new long[ids.length];
         int n = 0;
@@ -186,7 +183,7 @@ public final class SpanRegistry {
             }
         }
         if (n == 0) {
-            return false;
+            return List.of();
         }
         if (oldest > newest) { // no start known
             oldest = newest = 0;
@@ -200,10 +197,12 @@ public final class SpanRegistry {
         }
         Arrays.sort(keys);
         long indexMask = (1L << indexBits) - 1;
-        for (int i = 0, kept = Math.min(candidatesPerScan, n); i < kept; i++) {
-            oldestFirst.add(ids[(int) (keys[i] & indexMask)]);
+        int kept = Math.min(limit, n);
+        List<String> result = new ArrayList<>(kept);
+        for (int i = 0; i < kept; i++) {
+            result.add(ids[(int) (keys[i] & indexMask)]);
         }
-        return true;
+        return result;
     }
 
     /**
