@@ -53,7 +53,8 @@ public record HealthStatus(State status, Optional<Instant> lastSuccessfulExport,
      * @param exported items the backend accepted
      * @param failed items whose export failed for good (a final answer such as 400/401/403, or retries off)
      * @param dropped items discarded before export (queue full, span registry overflow, after shutdown, instrument cap)
-     * @param queued items waiting in the export queue now (or being exported)
+     * @param queued items waiting in the export queue or being exported now: at most the queue's size plus three
+     *     batches (two on the wire, one waiting for them)
      * @param buffered items kept in the retry buffer after a retryable failure (backend down,
      *     429/502/503/504, gRPC UNAVAILABLE), re-sent until the backend answers; the oldest are
      *     dropped (and counted) when the buffer is full

@@ -23,8 +23,8 @@ import java.util.logging.Logger;
  * Export health fed by the exporters' real results and the processors' admissions.
  *
  * <p>Spans and logs pass an admission check before they enter the SDK's batch queue: at most
- * {@code maxQueueSize} items may be in flight (queued, being exported or being retried); beyond
- * that an item is dropped and counted here instead of silently inside the SDK. So
+ * {@code maxQueueSize} admitted items may not yet have been handed to the exporter (the queue's
+ * capacity); beyond that an item is dropped and counted here instead of silently inside the SDK. So
  * {@code recorded = exported + failed + dropped + queued} holds at every quiet moment, and
  * {@code recorded = exported + failed + dropped} once the queues are drained. Metrics are
  * aggregated in memory (there is no queue): their counters are data points per export.
@@ -49,7 +49,7 @@ public final class ExportHealth {
     private static final String FAILED_EXPORT_EXCEPTION = "io.opentelemetry.exporter.internal.FailedExportException";
 
     private final Map<SignalType, Counters> counters = new EnumMap<>(SignalType.class);
-    private final long maxInFlight;
+    private final long maxQueued;
     private final String secret;
     private final String keyId;
     private final boolean gzipOverHttp;
@@ -65,29 +65,29 @@ public final class ExportHealth {
     private volatile long lastDropMillis = NEVER;
 
     /**
-     * @param maxInFlight admission bound per signal (the export queue capacity)
+     * @param maxQueued admission bound per signal (the export queue capacity)
      * @param secret the API key secret, scrubbed from every message kept or logged
      */
-    public ExportHealth(int maxInFlight, String secret) {
-        this(maxInFlight, secret, null, false, Clock.systemUTC());
+    public ExportHealth(int maxQueued, String secret) {
+        this(maxQueued, secret, null, false, Clock.systemUTC());
     }
 
     /**
-     * @param maxInFlight admission bound per signal (the export queue capacity)
+     * @param maxQueued admission bound per signal (the export queue capacity)
      * @param secret the API key secret, scrubbed from every message kept or logged
      * @param keyId the API key id, named when the collector refuses the key
      * @param gzipOverHttp whether OTLP/HTTP bodies are gzip-compressed (a 400 then names the fix)
      */
-    public ExportHealth(int maxInFlight, String secret, String keyId, boolean gzipOverHttp) {
-        this(maxInFlight, secret, keyId, gzipOverHttp, Clock.systemUTC());
+    public ExportHealth(int maxQueued, String secret, String keyId, boolean gzipOverHttp) {
+        this(maxQueued, secret, keyId, gzipOverHttp, Clock.systemUTC());
     }
 
-    ExportHealth(int maxInFlight, String secret, Clock clock) {
-        this(maxInFlight, secret, null, false, clock);
+    ExportHealth(int maxQueued, String secret, Clock clock) {
+        this(maxQueued, secret, null, false, clock);
     }
 
-    ExportHealth(int maxInFlight, String secret, String keyId, boolean gzipOverHttp, Clock clock) {
-        this.maxInFlight = maxInFlight;
+    ExportHealth(int maxQueued, String secret, String keyId, boolean gzipOverHttp, Clock clock) {
+        this.maxQueued = maxQueued;
         this.secret = secret;
         this.keyId = keyId;
         this.gzipOverHttp = gzipOverHttp;
@@ -100,22 +100,23 @@ public final class ExportHealth {
     /** Admits one item into the export pipeline of {@code signal}; {@code false} means dropped (counted). */
     public boolean admit(SignalType signal) {
         Counters c = counters.get(signal);
-        // One atomic per admitted item, on the caller's thread: the in-flight count is admitted - settled,
-        // and recorded is derived from admitted + refused in snapshot(). A CAS rather than
-        // increment-then-undo, so the in-flight count never exceeds the bound, not even for an instant.
-        long settled = c.settled.get();
+        // One atomic per admitted item, on the caller's thread: what may still be in the processor's queue is
+        // admitted - dequeued (never less than what is), and recorded is derived from admitted + refused in
+        // snapshot(). A CAS rather than increment-then-undo, so that count never exceeds the bound, not even
+        // for an instant. Batches being exported no longer take queue room (the exporter keeps its own few).
+        long dequeued = c.dequeued.get();
         while (true) {
             long admitted = c.admitted.get();
-            if (admitted - settled >= maxInFlight) {
-                // settled only grows: re-read it before refusing, the export thread may just have freed room —
+            if (admitted - dequeued >= maxQueued) {
+                // dequeued only grows: re-read it before refusing, the export thread may just have freed room —
                 // and then check the bound again, since other callers may have taken that room meanwhile
-                long now = c.settled.get();
-                if (now == settled) {
+                long now = c.dequeued.get();
+                if (now == dequeued) {
                     c.refused.incrementAndGet();
                     lastDropMillis = clock.millis();
                     return false;
                 }
-                settled = now;
+                dequeued = now;
                 continue;
             }
             if (c.admitted.compareAndSet(admitted, admitted + 1)) {
@@ -136,6 +137,14 @@ public final class ExportHealth {
         c.recorded.addAndGet(n);
         c.dropped.addAndGet(n);
         lastDropMillis = clock.millis();
+    }
+
+    /**
+     * {@code n} admitted items were handed from the processor's queue to its exporter (once each, before their
+     * outcome is known): room for as many in the queue.
+     */
+    public void dequeued(SignalType signal, int n) {
+        counters.get(signal).dequeued.addAndGet(n);
     }
 
     /** Counts an accepted export of {@code n} items. */
@@ -503,6 +512,8 @@ public final class ExportHealth {
         final AtomicLong admitted = new AtomicLong();
         /** Admitted items that left the pipeline: exported, failed or moved into the retry buffer. */
         final AtomicLong settled = new AtomicLong();
+        /** Admitted items handed to the exporter (out of the processor's queue, perhaps still on the wire). */
+        final AtomicLong dequeued = new AtomicLong();
         /** Items refused at admission (the pipeline was full): dropped. */
         final AtomicLong refused = new AtomicLong();
         final AtomicLong exported = new AtomicLong();

@@ -63,7 +63,7 @@ public final class OpenTelemetrySdkFactory {
                 .setScheduleDelay(config.batchTimeout())
                 .setMaxExportBatchSize(config.batchMaxSize())
                 .setMaxQueueSize(config.maxQueueSize())
-                .setExporterTimeout(config.timeout().multipliedBy(config.maxRetries() + 1L))
+                .setExporterTimeout(RetryBuffers.exportTimeout(config))
                 .build();
             sdk.setTracerProvider(SdkTracerProvider.builder().setResource(resource).setSampler(sampler(config))
                 .setSpanLimits(SpanLimits.builder().setMaxNumberOfAttributes(config.attributeLimit())
@@ -77,7 +77,7 @@ public final class OpenTelemetrySdkFactory {
             PeriodicMetricReader reader = PeriodicMetricReader.builder(
                     new HealthTrackingMetricExporter(exporters.metricExporter(), health))
                 .setInterval(config.batchTimeout())
-                .setExporterTimeout(config.timeout().multipliedBy(config.maxRetries() + 1L))
+                .setExporterTimeout(RetryBuffers.exportTimeout(config))
                 .build();
             SdkMeterProviderBuilder meters = SdkMeterProvider.builder().setResource(resource)
                 .setExemplarFilter(config.exemplarsEnabled() ? ExemplarFilter.traceBased() : ExemplarFilter.alwaysOff())
@@ -100,7 +100,7 @@ public final class OpenTelemetrySdkFactory {
                 .setScheduleDelay(config.batchTimeout())
                 .setMaxExportBatchSize(config.batchMaxSize())
                 .setMaxQueueSize(config.maxQueueSize())
-                .setExporterTimeout(config.timeout().multipliedBy(config.maxRetries() + 1L))
+                .setExporterTimeout(RetryBuffers.exportTimeout(config))
                 .build();
             sdk.setLoggerProvider(SdkLoggerProvider.builder().setResource(resource)
                 .setLogLimits(() -> LogLimits.builder().setMaxNumberOfAttributes(config.attributeLimit())

@@ -25,7 +25,13 @@ import java.util.function.ToLongFunction;
  * <p>Bounded by items and by an estimate of their bytes; when full, the oldest items are dropped
  * and counted ({@link ExportHealth#bufferDropped}). While a backlog exists, new batches queue behind
  * it, so the order of arrival is kept. Callers never wait: the processors' worker hands a batch over
- * and moves on; the re-sends run on this buffer's own daemon thread. Final answers (400, 401, 403)
+ * and moves on; the re-sends run on this buffer's own daemon thread.
+ *
+ * <p>Up to {@link #MAX_IN_FLIGHT} direct exports are in flight at once: the processor's worker is released as soon
+ * as a batch is handed to the transport while fewer than that are awaiting their answers, so the next batch is
+ * encoded and sent during the previous one's round trip instead of after it (the SDK's processors wait for each
+ * export, which caps a signal at one batch per round trip). Only the first of two failing in-flight batches can be
+ * overtaken by the second; batches kept for retry are re-sent oldest first, one at a time. Final answers (400, 401, 403)
  * are never kept. Every item is accounted: {@code recorded = exported + failed + dropped + queued + buffered}.
  *
  * <p>With a disk buffer ({@code telemetryflow.buffer.directory}) every kept batch is also written to a file,
@@ -39,6 +45,9 @@ final class RetryBuffer<T> {
     /** The longest wait between two re-sends (longer only if the configured first backoff is). */
     static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
+    /** Direct exports awaiting their answers at once (two: one on the wire while the next is being encoded). */
+    static final int MAX_IN_FLIGHT = 2;
+
     private final SignalType signal;
     private final Function<Collection<T>, CompletableResultCode> send;
     private final ToLongFunction<T> sizeOf;
@@ -47,6 +56,8 @@ final class RetryBuffer<T> {
     private final long maxBytes;
     private final int batchSize;
     private final Duration sendTimeout;
+    /** The longest a direct export may take to be answered (the processors' export timeout). */
+    private final Duration answerTimeout;
     private final ScheduledExecutorService scheduler;
     private final Object lock = new Object();
     /** The disk buffer, or {@code null} (memory only). */
@@ -58,22 +69,29 @@ final class RetryBuffer<T> {
     private boolean writeFailureLogged;
     private long bytes;
     private int sending; // items taken out for a re-send, still counted as buffered
+    private int inFlight; // direct exports not yet answered
+    private long arrivals; // batches handed to export(), for the order of arrival
     private boolean scheduled;
     private boolean closed;
     private final long firstBackoffMillis;
     private final long maxBackoffMillis;
     private long backoffMillis;
 
-    /** A kept item and the batch file it is in ({@code NO_FILE} without a disk buffer). */
-    private record Entry<T>(T item, long file) {
+    /**
+     * A kept item, the batch file it is in ({@code NO_FILE} without a disk buffer) and its batch's place in the
+     * order of arrival (restored batches first).
+     */
+    private record Entry<T>(T item, long file, long order) {
     }
 
     private static final long NO_FILE = -1;
+    private static final long RESTORED = -1;
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(RetryBuffer.class.getName());
 
     RetryBuffer(SignalType signal, Function<Collection<T>, CompletableResultCode> send, ToLongFunction<T> sizeOf,
                 ExportHealth health, int maxItems, long maxBytes, int batchSize, Duration sendTimeout,
-                Duration firstBackoff, BatchFiles<T> files) {
+                Duration answerTimeout, Duration firstBackoff, BatchFiles<T> files) {
+        this.answerTimeout = answerTimeout;
         this.firstBackoffMillis = Math.max(1, firstBackoff.toMillis());
         this.maxBackoffMillis = Math.max(firstBackoffMillis, MAX_BACKOFF.toMillis());
         this.backoffMillis = firstBackoffMillis;
@@ -117,7 +135,7 @@ final class RetryBuffer<T> {
                 }
                 health.restored(signal, batch.items().size());
                 n += batch.items().size();
-                add(batch.items(), batch.id());
+                add(batch.items(), batch.id(), RESTORED);
             }
             evictBeyondBounds();
             if (n > 0) {
@@ -132,9 +150,11 @@ final class RetryBuffer<T> {
     }
 
     /**
-     * Exports a batch of admitted items: directly when there is no backlog, else behind it. The result
-     * succeeds only when the batch was delivered; a batch kept for retry reports failure to the
-     * processor (which only logs at FINE) while its items stay counted as buffered.
+     * Exports a batch of admitted items: directly when there is no backlog, else behind it. Returns once the
+     * batch is on the wire, waiting first while {@link #MAX_IN_FLIGHT} exports await their answers; every
+     * outcome is counted in {@link ExportHealth} when the answer arrives. The result fails only for a batch
+     * that is known by then not to be delivered (queued behind a backlog, or refused at once); the processor
+     * only logs that at FINE.
      */
     CompletableResultCode export(Collection<T> exported) {
         // A copy: the batch processors reuse (clear and refill) the list once the export call returns
@@ -144,37 +164,73 @@ final class RetryBuffer<T> {
         if (n == 0) {
             return CompletableResultCode.ofSuccess();
         }
+        health.dequeued(signal, n);
+        long order;
         synchronized (lock) {
-            if (!closed && (!items.isEmpty() || sending > 0)) {
-                keep(batch, null);
-                return CompletableResultCode.ofFailure();
+            order = arrivals++;
+            long deadline = System.nanoTime() + answerTimeout.toNanos();
+            while (true) {
+                if (!closed && (!items.isEmpty() || sending > 0)) {
+                    keep(batch, null, order);
+                    return CompletableResultCode.ofFailure();
+                }
+                // every sender answers within the export timeout, so the bound only guards against one that never does
+                if (inFlight < MAX_IN_FLIGHT || !awaitAnswer(deadline)) {
+                    break;
+                }
             }
+            inFlight++;
         }
-        CompletableResultCode out = new CompletableResultCode();
         CompletableResultCode result;
         try {
             result = send.apply(batch);
         } catch (RuntimeException e) {
-            settle(batch, e);
+            settle(batch, e, order);
+            answered();
             return CompletableResultCode.ofFailure();
         }
         result.whenComplete(() -> {
             if (result.isSuccess()) {
                 health.exported(signal, n, true);
-                out.succeed();
             } else {
-                settle(batch, result.getFailureThrowable());
-                out.fail();
+                settle(batch, result.getFailureThrowable(), order);
             }
+            answered();
         });
-        return out;
+        return result.isDone() && !result.isSuccess() ? CompletableResultCode.ofFailure()
+            : CompletableResultCode.ofSuccess();
     }
 
-    /** Whether nothing is buffered; waits until then or {@code deadlineNanos} ({@link System#nanoTime()}). */
+    /** A direct export was answered (its outcome already counted): room for the next on the wire. */
+    private void answered() {
+        synchronized (lock) {
+            inFlight--;
+            lock.notifyAll();
+        }
+    }
+
+    // Guarded by lock: waits for a change (an answer, a settled item) until deadlineNanos; false once it passed.
+    private boolean awaitAnswer(long deadlineNanos) {
+        long left = deadlineNanos - System.nanoTime();
+        if (left <= 0) {
+            return false;
+        }
+        try {
+            TimeUnit.NANOSECONDS.timedWait(lock, left);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Whether nothing is buffered or in flight; waits until then or {@code deadlineNanos} ({@link System#nanoTime()}).
+     */
     boolean awaitEmpty(long deadlineNanos) {
         synchronized (lock) {
             long left;
-            while ((!items.isEmpty() || sending > 0) && (left = deadlineNanos - System.nanoTime()) > 0) {
+            while ((!items.isEmpty() || sending > 0 || inFlight > 0) && (left = deadlineNanos - System.nanoTime()) > 0) {
                 try {
                     TimeUnit.NANOSECONDS.timedWait(lock, left);
                 } catch (InterruptedException e) {
@@ -182,7 +238,7 @@ final class RetryBuffer<T> {
                     break;
                 }
             }
-            return items.isEmpty() && sending == 0;
+            return items.isEmpty() && sending == 0 && inFlight == 0;
         }
     }
 
@@ -199,6 +255,11 @@ final class RetryBuffer<T> {
      */
     void shutdown() {
         synchronized (lock) {
+            // the in-flight exports first: one that fails retryably is still kept (and then re-sent or stored below)
+            long deadline = System.nanoTime() + answerTimeout.toNanos();
+            while (inFlight > 0 && awaitAnswer(deadline)) {
+                // an answer or a settled item: check again
+            }
             closed = true;
         }
         scheduler.shutdownNow();
@@ -231,10 +292,10 @@ final class RetryBuffer<T> {
     }
 
     /** The outcome of a direct export that failed: kept for retry when it may succeed later, else failed. */
-    private void settle(Collection<T> batch, Throwable cause) {
+    private void settle(Collection<T> batch, Throwable cause, long order) {
         synchronized (lock) {
             if (!closed && maxItems > 0 && ExportHealth.isRetryable(cause)) {
-                keep(batch, cause);
+                keep(batch, cause, order);
                 return;
             }
         }
@@ -243,20 +304,26 @@ final class RetryBuffer<T> {
 
     // Guarded by lock: appends admitted items (to the disk buffer too), evicts the oldest beyond the bounds,
     // schedules a re-send.
-    private void keep(Collection<T> batch, Throwable cause) {
+    private void keep(Collection<T> batch, Throwable cause, long order) {
         long file = persist(batch); // first: what health() counts as buffered is on disk already
         health.buffered(signal, batch.size(), cause);
-        add(batch, file);
+        add(batch, file, order);
         evictBeyondBounds();
         schedule(cause == null ? 0 : backoffMillis);
     }
 
-    // Guarded by lock.
-    private void add(Collection<T> batch, long file) {
+    // Guarded by lock: in the order of arrival — behind what came before, ahead of a later batch that was
+    // answered first (two in flight) or queued behind the backlog meanwhile.
+    private void add(Collection<T> batch, long file, long order) {
+        ArrayDeque<Entry<T>> later = new ArrayDeque<>();
+        while (!items.isEmpty() && items.peekLast().order() > order) {
+            later.addFirst(items.removeLast());
+        }
         for (T item : batch) {
-            items.addLast(new Entry<>(item, file));
+            items.addLast(new Entry<>(item, file, order));
             bytes += sizeOf.applyAsLong(item);
         }
+        items.addAll(later);
         if (file != NO_FILE) {
             unsettled.put(file, new int[] {batch.size()});
         }

@@ -23,6 +23,7 @@ final class RetryBuffers {
         private final long maxBytes;
         private final int batchSize;
         private final Duration sendTimeout;
+        private final Duration answerTimeout;
         private final Duration firstBackoff;
         /** {@code <buffer.directory>/<service name>}, or {@code null}: memory only. */
         private final java.nio.file.Path directory;
@@ -34,6 +35,7 @@ final class RetryBuffers {
             this.batchSize = config.batchMaxSize();
             // one re-send is one attempt: the buffer is the retry policy of spans and logs
             this.sendTimeout = config.timeout();
+            this.answerTimeout = exportTimeout(config);
             // one directory per service: two applications sharing a buffer directory never send each other's data
             this.directory = config.bufferDirectory() == null || maxItems == 0 ? null
                 : config.bufferDirectory().resolve(config.serviceName().replaceAll("[^A-Za-z0-9._-]", "_"));
@@ -42,7 +44,7 @@ final class RetryBuffers {
         <T> RetryBuffer<T> create(SignalType signal, Function<Collection<T>, CompletableResultCode> send,
                                   ToLongFunction<T> sizeOf, ExportHealth health, BatchFiles.Codec<T> codec) {
             RetryBuffer<T> buffer = new RetryBuffer<>(signal, send, sizeOf, health, maxItems, maxBytes, batchSize,
-                sendTimeout, firstBackoff, files(signal, codec));
+                sendTimeout, answerTimeout, firstBackoff, files(signal, codec));
             synchronized (buffers) {
                 buffers.add(buffer);
             }
@@ -67,6 +69,11 @@ final class RetryBuffers {
                 return null;
             }
         }
+    }
+
+    /** How long the batch processors wait for one export: every attempt the exporter's retry policy may make. */
+    static Duration exportTimeout(TelemetryConfig config) {
+        return config.timeout().multipliedBy(config.maxRetries() + 1L);
     }
 
     Limits limits(TelemetryConfig config) {

@@ -14,13 +14,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
-/** Admission: bounded in flight, every item counted once, exact totals once the producers stop. */
+/** Admission: bounded by the queue's room, every item counted once, exact totals once the producers stop. */
 class ExportHealthAdmissionTest {
 
     private static final int BOUND = 64;
 
     @Test
-    void aFullPipelineRefusesAndCountsTheDropAndSettledItemsFreeRoom() {
+    void aFullQueueRefusesAndCountsTheDropAndItemsHandedToTheExporterFreeRoom() {
         ExportHealth health = new ExportHealth(2, "tfs_never_logged");
         assertThat(health.admit(SignalType.TRACES)).isTrue();
         assertThat(health.admit(SignalType.TRACES)).isTrue();
@@ -30,20 +30,26 @@ class ExportHealthAdmissionTest {
         assertThat(full.queued()).isEqualTo(2);
         assertThat(full.dropped()).isEqualTo(1);
 
+        health.dequeued(SignalType.TRACES, 2);
+        assertThat(health.admit(SignalType.TRACES)).as("room freed by handing both to the exporter").isTrue();
+        assertThat(health.snapshot().signals().get(SignalType.TRACES).queued())
+            .as("in flight until their outcome is known").isEqualTo(3);
         health.exported(SignalType.TRACES, 1, true);
         health.buffered(SignalType.TRACES, 1, null);
-        assertThat(health.admit(SignalType.TRACES)).as("room freed by the export and the retry buffer").isTrue();
+        assertThat(health.admit(SignalType.TRACES)).isTrue();
+        assertThat(health.admit(SignalType.TRACES)).as("the queue holds two again; outcomes free no more room")
+            .isFalse();
         SignalHealth after = health.snapshot().signals().get(SignalType.TRACES);
-        assertThat(after.recorded()).isEqualTo(4);
+        assertThat(after.recorded()).isEqualTo(6);
         assertThat(after.exported()).isEqualTo(1);
         assertThat(after.buffered()).isEqualTo(1);
-        assertThat(after.queued()).isEqualTo(1);
-        assertThat(after.dropped()).isEqualTo(1);
+        assertThat(after.queued()).isEqualTo(2);
+        assertThat(after.dropped()).isEqualTo(2);
         assertThat(health.snapshot().signals().get(SignalType.LOGS).recorded()).as("signals apart").isZero();
     }
 
     /**
-     * Repeated: the race it guards (a caller that refreshed its stale settled count and took room that others
+     * Repeated: the race it guards (a caller that refreshed its stale dequeued count and took room that others
      * had just taken) shows in about one run in six, so eight runs catch it about three times in four.
      */
     @RepeatedTest(8)
@@ -54,7 +60,8 @@ class ExportHealthAdmissionTest {
         AtomicLong admitted = new AtomicLong();
         AtomicLong refused = new AtomicLong();
         // What the batch processor's queue would hold: exactly the bound. Admission may never let in an item
-        // that finds it full (the exporter takes items out before it settles them, as the processor does).
+        // that finds it full (the exporter takes items out, says so, and settles them later, as the processor
+        // and the retry buffer do with up to RetryBuffer.MAX_IN_FLIGHT batches on the wire).
         ArrayBlockingQueue<Object> pipeline = new ArrayBlockingQueue<>(BOUND);
         AtomicLong foundFull = new AtomicLong();
         AtomicBoolean producing = new AtomicBoolean(true);
@@ -75,10 +82,12 @@ class ExportHealthAdmissionTest {
                 }
             }));
         }
-        // the export thread: settles what was admitted, in batches, as exported, failed or buffered
+        // the export thread: takes batches out of the queue, keeps the last few in flight, and settles the
+        // oldest as exported, failed or buffered
         Thread exporter = new Thread(() -> {
             await(start);
-            int turn = 0;
+            int[] turn = {0};
+            java.util.ArrayDeque<Integer> inFlight = new java.util.ArrayDeque<>();
             List<Object> batch = new ArrayList<>(16);
             while (producing.get() || !pipeline.isEmpty()) {
                 batch.clear();
@@ -87,11 +96,14 @@ class ExportHealthAdmissionTest {
                     Thread.onSpinWait();
                     continue;
                 }
-                switch (turn++ % 3) {
-                    case 0: health.exported(SignalType.TRACES, n, true); break;
-                    case 1: health.failed(SignalType.TRACES, n, true, null); break;
-                    default: health.buffered(SignalType.TRACES, n, null); break;
+                health.dequeued(SignalType.TRACES, n);
+                inFlight.addLast(n);
+                if (inFlight.size() > RetryBuffer.MAX_IN_FLIGHT) {
+                    settle(health, inFlight.removeFirst(), turn[0]++);
                 }
+            }
+            while (!inFlight.isEmpty()) {
+                settle(health, inFlight.removeFirst(), turn[0]++);
             }
         });
         threads.forEach(Thread::start);
@@ -115,6 +127,14 @@ class ExportHealthAdmissionTest {
         assertThat(h.queued()).isZero();
         assertThat(h.exported() + h.failed() + h.buffered()).isEqualTo(admitted.get() - foundFull.get());
         assertThat(h.recorded()).isEqualTo(h.exported() + h.failed() + h.dropped() + h.buffered() + h.queued());
+    }
+
+    private static void settle(ExportHealth health, int n, int turn) {
+        switch (turn % 3) {
+            case 0: health.exported(SignalType.TRACES, n, true); break;
+            case 1: health.failed(SignalType.TRACES, n, true, null); break;
+            default: health.buffered(SignalType.TRACES, n, null); break;
+        }
     }
 
     private static void await(CountDownLatch latch) {

@@ -32,6 +32,12 @@ import org.junit.jupiter.api.Timeout;
 class OverloadTest {
 
     private static final int QUEUE = 512;
+    private static final int BATCH = 128;
+    /**
+     * What health() may count as queued: the processor's queue, two batches on the wire (RetryBuffer.MAX_IN_FLIGHT)
+     * and one taken out of the queue, waiting for them.
+     */
+    private static final int IN_PIPELINE = QUEUE + 3 * BATCH;
     private static final long RUN_MILLIS = 3000;
     /** Allowed growth of the heap after GC between the first second and the end of the run. */
     private static final long HEAP_BOUND = 16L * 1024 * 1024;
@@ -43,7 +49,7 @@ class OverloadTest {
         TelemetryClient client = Reliability.builder(Protocol.HTTP, receiver)
             .timeout(Duration.ofMillis(500))
             .retry(false, 0, Duration.ofMillis(100))
-            .batch(Duration.ofMillis(100), 128)
+            .batch(Duration.ofMillis(100), BATCH)
             .maxQueueSize(QUEUE)
             .build().initialize();
         AtomicBoolean running = new AtomicBoolean(true);
@@ -87,7 +93,7 @@ class OverloadTest {
                 for (SignalType s : new SignalType[] {SignalType.TRACES, SignalType.LOGS}) {
                     long queued = h.signals().get(s).queued();
                     maxQueued = Math.max(maxQueued, queued);
-                    assertThat(queued).as(s + " queued while overloaded").isLessThanOrEqualTo(QUEUE);
+                    assertThat(queued).as(s + " queued while overloaded").isLessThanOrEqualTo(IN_PIPELINE);
                 }
                 if (heapAt1s < 0 && System.nanoTime() - start > TimeUnit.SECONDS.toNanos(1)) {
                     heapAt1s = quietHeap(paused);
@@ -109,7 +115,7 @@ class OverloadTest {
             end = client.health();
             System.out.printf(java.util.Locale.ROOT, "[reliability] overload %d ms, 2 threads: %d record rounds"
                 + " (%d calls); max queued %d (bound %d); heap after GC at 1 s %s, at end %s (growth %s, bound %s); %s%n",
-                RUN_MILLIS, rounds.get(), rounds.get() * 4, maxQueued, QUEUE, mb(heapAt1s), mb(heapAtEnd),
+                RUN_MILLIS, rounds.get(), rounds.get() * 4, maxQueued, IN_PIPELINE, mb(heapAt1s), mb(heapAtEnd),
                 mb(heapAtEnd - heapAt1s), mb(HEAP_BOUND), end.signals());
             for (SignalType s : new SignalType[] {SignalType.TRACES, SignalType.LOGS}) {
                 SignalHealth h = end.signals().get(s);
