@@ -58,6 +58,12 @@ public class ExportThroughputBenchmark {
         /** {@code auto}: the client's default (gzip on gRPC, none on HTTP); {@code none}: uncompressed on both. */
         @Param({"auto"})
         public String compression;
+        /**
+         * How long the receiver waits before answering each export ({@link OtlpReceiver#answerAfter}): 0 for the
+         * loopback, a few milliseconds for a backend across a network.
+         */
+        @Param({"0"})
+        public int answerDelayMillis;
 
         OtlpReceiver receiver;
         SpanWindow window;
@@ -83,7 +89,7 @@ public class ExportThroughputBenchmark {
 
         @Setup(Level.Trial)
         public void start() {
-            receiver = OtlpReceiver.start();
+            receiver = OtlpReceiver.start().answerAfter(Duration.ofMillis(answerDelayMillis));
             window = new SpanWindow(receiver, load.equals("paced"));
             startPipeline(protocol.equals("grpc"));
         }
@@ -124,9 +130,9 @@ public class ExportThroughputBenchmark {
         @TearDown(Level.Trial)
         public void stop() {
             System.out.printf(Locale.ROOT,
-                "%nEXPORT impl=%s protocol=%s load=%s compression=%s emitted=%d received=%d dropped(emitted-received)=%d"
+                "%nEXPORT impl=%s protocol=%s load=%s compression=%s answerDelayMillis=%d emitted=%d received=%d dropped(emitted-received)=%d"
                     + " health.dropped=%s health.failed=%s delivered/s=%.0f%n",
-                name(), protocol, load, compression, totalEmitted, totalReceived, totalDropped,
+                name(), protocol, load, compression, answerDelayMillis, totalEmitted, totalReceived, totalDropped,
                 totalHealthDropped < 0 ? "n/a" : Long.toString(totalHealthDropped),
                 totalHealthFailed < 0 ? "n/a" : Long.toString(totalHealthFailed),
                 totalNanos == 0 ? 0.0 : totalReceived * 1e9 / totalNanos);

@@ -98,6 +98,7 @@ final class GrpcOtlpServer {
     switch (admission.mode().kind()) {
       case ACCEPT -> {
         state.record(new ReceivedExport(Transport.GRPC, signal, method, headers, gzip, request, Instant.now()));
+        state.awaitAnswerDelay();
         answer(() -> {
           observer.onNext(ok);
           observer.onCompleted();

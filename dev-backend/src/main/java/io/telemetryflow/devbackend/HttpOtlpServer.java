@@ -160,6 +160,7 @@ final class HttpOtlpServer {
     switch (admission.mode().kind()) {
       case ACCEPT -> {
         state.record(export);
+        state.awaitAnswerDelay();
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         send(exchange, 200, "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)); // the collector's answer
       }

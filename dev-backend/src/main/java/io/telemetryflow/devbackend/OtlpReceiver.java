@@ -296,6 +296,20 @@ public final class OtlpReceiver implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Answers every accepted export {@code delay} after recording it, as a backend across a network
+   * would (its round trip), without holding up other calls: each waits on its own handler thread.
+   * {@link Duration#ZERO} (the default) answers at once.
+   */
+  public OtlpReceiver answerAfter(Duration delay) {
+    Objects.requireNonNull(delay, "delay");
+    if (delay.isNegative() || delay.compareTo(Duration.ofMinutes(1)) > 0) {
+      throw new IllegalArgumentException("delay must be 0 to 1 minute, got " + delay);
+    }
+    state.answerAfter(delay);
+    return this;
+  }
+
   /** Forgets all exports, the rejected count and protocol errors; releases hanging calls. Keeps the fault mode. */
   public void clear() {
     state.clear();

@@ -44,6 +44,7 @@ final class ReceiverState {
   private int faultsLeft = -1; // -1: the mode stays until changed
   private CountDownLatch hangGate = new CountDownLatch(1);
   private boolean stopped;
+  private volatile long answerDelayNanos;
 
   /**
    * Decides how to answer one decoded export call. A fault counts the call as rejected right away
@@ -60,6 +61,22 @@ final class ReceiverState {
         lock.notifyAll();
       }
       return new Admission(current, hangGate);
+    }
+  }
+
+  void answerAfter(Duration delay) {
+    answerDelayNanos = delay.toNanos();
+  }
+
+  /** Waits the configured answer delay (none by default) on the calling handler thread. */
+  void awaitAnswerDelay() {
+    long nanos = answerDelayNanos;
+    if (nanos > 0) {
+      try {
+        TimeUnit.NANOSECONDS.sleep(nanos);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt(); // stopping: answer now
+      }
     }
   }
 

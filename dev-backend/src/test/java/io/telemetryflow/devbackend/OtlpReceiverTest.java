@@ -386,6 +386,32 @@ class OtlpReceiverTest {
   }
 
   @Test
+  void answerAfterRecordsAnExportAtOnceAndAnswersItAfterTheDelay() throws Exception {
+    Duration delay = Duration.ofMillis(1500);
+    receiver.answerAfter(delay);
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    HttpRequest request = HttpRequest.newBuilder(URI.create(receiver.httpUrl("/v1/metrics")))
+        .header("Content-Type", "application/x-protobuf")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[0]))
+        .build();
+    long start = System.nanoTime();
+    java.util.concurrent.CompletableFuture<HttpResponse<Void>> answer =
+        client.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+
+    receiver.awaitExports(1, WAIT);
+    assertThat(answer).as("recorded, not yet answered").isNotDone();
+    assertThat(answer.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(delay);
+
+    receiver.answerAfter(Duration.ZERO);
+    assertThat(post(client, "/v1/metrics", "application/x-protobuf", new byte[0])).isEqualTo(200);
+    assertThatThrownBy(() -> receiver.answerAfter(Duration.ofMillis(-1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("delay");
+    assertThatThrownBy(() -> receiver.answerAfter(Duration.ofMinutes(2)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("delay");
+  }
+
+  @Test
   void restartsOnTheSamePorts() {
     int grpcPort = receiver.grpcPort();
     int httpPort = receiver.httpPort();
