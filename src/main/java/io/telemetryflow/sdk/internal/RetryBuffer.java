@@ -24,15 +24,15 @@ import java.util.function.ToLongFunction;
  *
  * <p>Bounded by items and by an estimate of their bytes; when full, the oldest items are dropped
  * and counted ({@link ExportHealth#bufferDropped}). While a backlog exists, new batches queue behind
- * it, so the order of arrival is kept. Callers never wait: the processors' worker hands a batch over
- * and moves on; the re-sends run on this buffer's own daemon thread.
- *
- * <p>Up to {@link #MAX_IN_FLIGHT} direct exports are in flight at once: the processor's worker is released as soon
- * as a batch is handed to the transport while fewer than that are awaiting their answers, so the next batch is
- * encoded and sent during the previous one's round trip instead of after it (the SDK's processors wait for each
- * export, which caps a signal at one batch per round trip). Only the first of two failing in-flight batches can be
- * overtaken by the second; batches kept for retry are re-sent oldest first, one at a time. Final answers (400, 401, 403)
+ * it, so the order of arrival is kept. The processors' worker never waits for a backlog: it hands a batch
+ * over and moves on; the re-sends run on this buffer's own daemon thread. Final answers (400, 401, 403)
  * are never kept. Every item is accounted: {@code recorded = exported + failed + dropped + queued + buffered}.
+ *
+ * <p>Up to {@link #MAX_IN_FLIGHT} direct exports are in flight at once: the processor's worker goes on as soon as
+ * a batch is handed to the transport, and waits first only while that many await their answers, so the next batch
+ * is encoded and sent during the previous one's round trip instead of after it (the SDK's processors wait for each
+ * export, which caps a signal at one batch per round trip). A batch that fails while the one sent beside it is
+ * delivered arrives after that one; batches kept for retry are re-sent in the order of arrival, one at a time.
  *
  * <p>With a disk buffer ({@code telemetryflow.buffer.directory}) every kept batch is also written to a file,
  * deleted once all its items are settled (delivered, dropped or refused); what is left at shutdown, or when
