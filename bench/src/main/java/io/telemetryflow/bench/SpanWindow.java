@@ -16,8 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * export pipeline delivers ("the receiver keeps up"), so the JMH ops/s are delivered spans/s and
  * no queue overflows. Unpaced ("flood"), producers outrun the exporter and the overflow is dropped.
  *
- * <p>The window (1024) is below the export queue (2048) minus one batch (512) in flight, so a
- * paced run must never drop a span; the same window applies to our client and to the raw SDK.
+ * <p>The window (1024) is below the export queue (2048) minus one batch (512) in the batch
+ * processor's hands (batches on the wire take no queue room), so a paced run must never drop a
+ * span; the same window applies to our client and to the raw SDK.
  */
 final class SpanWindow {
 
