@@ -168,7 +168,7 @@ final class RetryBuffer<T> {
         long order;
         synchronized (lock) {
             order = arrivals++;
-            long deadline = System.nanoTime() + answerTimeout.toNanos();
+            long deadline = answerDeadline();
             while (true) {
                 if (!closed && (!items.isEmpty() || sending > 0)) {
                     keep(batch, null, order);
@@ -207,6 +207,15 @@ final class RetryBuffer<T> {
             inFlight--;
             lock.notifyAll();
         }
+    }
+
+    /**
+     * Until when to wait for an in-flight export's answer: twice the export timeout. Every sender answers within
+     * one, but its timer may fire a little late (the JDK client's did, by more than the gap between two sends),
+     * and a wait that gave up first would put a third batch on the wire.
+     */
+    private long answerDeadline() {
+        return System.nanoTime() + 2 * answerTimeout.toNanos();
     }
 
     // Guarded by lock: waits for a change (an answer, a settled item) until deadlineNanos; false once it passed.
@@ -256,7 +265,7 @@ final class RetryBuffer<T> {
     void shutdown() {
         synchronized (lock) {
             // the in-flight exports first: one that fails retryably is still kept (and then re-sent or stored below)
-            long deadline = System.nanoTime() + answerTimeout.toNanos();
+            long deadline = answerDeadline();
             while (inFlight > 0 && awaitAnswer(deadline)) {
                 // an answer or a settled item: check again
             }
@@ -315,15 +324,18 @@ final class RetryBuffer<T> {
     // Guarded by lock: in the order of arrival — behind what came before, ahead of a later batch that was
     // answered first (two in flight) or queued behind the backlog meanwhile.
     private void add(Collection<T> batch, long file, long order) {
-        ArrayDeque<Entry<T>> later = new ArrayDeque<>();
+        ArrayDeque<Entry<T>> later = null; // almost always none: only when the batch sent beside it came first
         while (!items.isEmpty() && items.peekLast().order() > order) {
+            later = later == null ? new ArrayDeque<>() : later;
             later.addFirst(items.removeLast());
         }
         for (T item : batch) {
             items.addLast(new Entry<>(item, file, order));
             bytes += sizeOf.applyAsLong(item);
         }
-        items.addAll(later);
+        if (later != null) {
+            items.addAll(later);
+        }
         if (file != NO_FILE) {
             unsettled.put(file, new int[] {batch.size()});
         }
