@@ -43,7 +43,8 @@ import org.openjdk.jmh.runner.IterationType;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(2)
-@Warmup(iterations = 3, time = 2)
+// 12 warm-ups: with 3, the paced rates still rose through measurement (RESULTS.md, 3 December).
+@Warmup(iterations = 12, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class ExportThroughputBenchmark {
