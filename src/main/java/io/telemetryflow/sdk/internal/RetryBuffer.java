@@ -109,6 +109,7 @@ final class RetryBuffer<T> {
             return t;
         });
         executor.setRemoveOnCancelPolicy(true);
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // shutdown re-sends the backlog itself
         this.scheduler = executor;
         this.files = files;
         if (files != null) {
@@ -271,7 +272,17 @@ final class RetryBuffer<T> {
             }
             closed = true;
         }
-        scheduler.shutdownNow();
+        // Not shutdownNow: an interrupted re-send would put back a batch that may still be delivered, and
+        // the last attempt below would send it twice. A pending re-send is cancelled (the executor's policy);
+        // a running one finishes its batch (bounded by the send timeout) and stops, since closed is set.
+        scheduler.shutdown();
+        synchronized (lock) {
+            // its items are delivered, or back at the head for the last attempt; counted once either way
+            long deadline = System.nanoTime() + 2 * sendTimeout.toNanos();
+            while (sending > 0 && awaitAnswer(deadline)) {
+                // a re-send answered: check again
+            }
+        }
         while (true) {
             List<Entry<T>> next = take();
             if (next.isEmpty()) {
@@ -398,6 +409,11 @@ final class RetryBuffer<T> {
             scheduled = false;
         }
         while (true) {
+            synchronized (lock) {
+                if (closed) {
+                    return; // shutdown makes the last attempt itself
+                }
+            }
             List<Entry<T>> next = take();
             if (next.isEmpty()) {
                 return;
@@ -458,6 +474,7 @@ final class RetryBuffer<T> {
                     bytes += sizeOf.applyAsLong(batch.get(i).item());
                 }
                 evictBeyondBounds();
+                lock.notifyAll(); // a shutdown may be waiting for this re-send
                 return false;
             }
             health.bufferFailed(signal, batch.size(), cause);

@@ -124,6 +124,24 @@ class RetryBufferInFlightTest {
         this.buffer = null;
     }
 
+    @Test
+    void aShutdownDuringAReSendWaitsForItsAnswerAndCountsItsItemsOnce() throws Exception {
+        RetryBuffer<String> buffer = buffer(Integer.MAX_VALUE);
+        buffer.export(List.of("a1", "a2"));
+        answer(0, false); // retryable: kept, and re-sent by the buffer's own thread a millisecond later
+        await(() -> sent().size() == 2, "the re-send on the wire");
+        // Before: shutdown counted the re-send's items as dropped at once, and its answer then counted them
+        // delivered as well (or, interrupted, they were sent a third time by the last attempt).
+        Thread stopping = startBlocking(buffer::shutdown, "shutdown while a re-send is unanswered");
+        answer(1, true);
+        joined(stopping);
+        SignalHealth h = health.snapshot().signals().get(SignalType.TRACES);
+        assertThat(h.exported()).isEqualTo(2);
+        assertThat(h.failed() + h.dropped() + h.buffered()).as("counted once").isZero();
+        assertThat(sent()).as("not sent again").hasSize(2);
+        this.buffer = null;
+    }
+
     private CompletableResultCode send(Collection<String> items, int answeredAtOnceFrom) {
         CompletableResultCode answer = new CompletableResultCode();
         boolean atOnce;
