@@ -39,8 +39,8 @@ import java.util.List;
  * batch span and log processors (delay 10 s, batch 512, queue 2048, exporter timeout 30 s × 4),
  * a periodic metric reader (10 s, trace-based exemplars), attribute values bounded as by default
  * ({@link Bench#ATTRIBUTE_VALUE_LENGTH}: with any bound, OpenTelemetry re-checks each span event's
- * attributes), OTLP exporters with the TelemetryFlow headers, gzip on gRPC and none on OTLP/HTTP (the
- * client's {@code auto}), 30 s timeout and the same retry policy, pointed at the local {@link OtlpReceiver};
+ * attributes), OTLP exporters with the TelemetryFlow headers, uncompressed (the client's {@code auto} to
+ * this loopback receiver), 30 s timeout and the same retry policy, pointed at the local {@link OtlpReceiver};
  * OTLP/HTTP goes through the JDK HttpClient sender, as in the client. No TelemetryFlow class is used
  * (but for the library's default second boundaries, a list of numbers); with {@code -Dbench.pipeline=discard}
  * the exporters are {@link DiscardingExporters}.
@@ -54,7 +54,7 @@ final class RawSdk {
     }
 
     static OpenTelemetrySdk create(OtlpReceiver receiver, boolean grpc) {
-        return create(receiver, grpc, grpc);
+        return create(receiver, grpc, false);
     }
 
     /** As {@link #create(OtlpReceiver, boolean)}, gzip on or off (on gRPC; OTLP/HTTP stays uncompressed). */

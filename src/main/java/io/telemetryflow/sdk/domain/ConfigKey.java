@@ -20,7 +20,7 @@ public enum ConfigKey {
     INSECURE("telemetryflow.insecure", ConfigKind.FLAG, "false", "true or false"),
     TIMEOUT("telemetryflow.timeout", ConfigKind.DURATION, "30s", "a positive duration such as 500ms, 10s, 2m or PT10S"),
     COMPRESSION("telemetryflow.compression", ConfigKind.COMPRESSION, "auto",
-        "auto (gzip on gRPC, none on OTLP/HTTP, which the TelemetryFlow collector reads raw), gzip or none"),
+        "auto (gzip on gRPC to a remote host; none on OTLP/HTTP, which the TelemetryFlow collector reads raw, and to a loopback host), gzip or none"),
     RETRY_ENABLED("telemetryflow.retry.enabled", ConfigKind.FLAG, "true", "true or false"),
     RETRY_MAX_RETRIES("telemetryflow.retry.max-retries", ConfigKind.INTEGER, 0, 4, "3", "an integer from 0 to 4 (OpenTelemetry allows at most 5 attempts)"),
     RETRY_BACKOFF("telemetryflow.retry.backoff", ConfigKind.DURATION, "5s", "a positive duration such as 500ms, 5s or PT5S"),

@@ -125,12 +125,25 @@ public final class TelemetryConfig {
     public Duration timeout() { return get(ConfigKey.TIMEOUT); }
 
     /**
-     * Whether OTLP payloads are gzip-compressed: as configured, or by default ({@code auto}) on
-     * gRPC only, since the TelemetryFlow collector does not decode gzip on OTLP/HTTP (PLATFORM §1).
+     * Whether OTLP payloads to {@link #endpoint()} are gzip-compressed; see {@link #compression(SignalType)}.
      */
-    public boolean compression() {
+    public boolean compression() { return compressionTo(endpoint); }
+
+    /**
+     * Whether OTLP payloads to {@code signal}'s endpoint are gzip-compressed: as configured, or by
+     * default ({@code auto}) where gzip can be decoded and can pay — on gRPC to a host that is not a
+     * loopback address. The TelemetryFlow collector does not decode gzip on OTLP/HTTP (PLATFORM §1);
+     * to a loopback host (a collector agent beside the application) there is no bandwidth to save,
+     * only CPU to spend at both ends (gRPC delivered 0.60 ± 0.05 of its uncompressed rate, bench/RESULTS.md).
+     */
+    public boolean compression(SignalType signal) { return compressionTo(endpoint(signal)); }
+
+    private boolean compressionTo(URI target) {
         Boolean setting = get(ConfigKey.COMPRESSION);
-        return setting != null ? setting : protocol() == Protocol.GRPC;
+        if (setting != null) {
+            return setting;
+        }
+        return protocol() == Protocol.GRPC && !(target != null && EndpointParser.isLoopbackHost(target.getHost()));
     }
 
     /** Whether failed exports are retried. */

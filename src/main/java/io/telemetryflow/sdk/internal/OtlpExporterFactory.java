@@ -73,14 +73,14 @@ public final class OtlpExporterFactory implements ExporterSource {
         if (config.protocol() == Protocol.GRPC) {
             var b = OtlpGrpcSpanExporter.builder().setEndpoint(baseUrl(SignalType.TRACES)).setTimeout(config.timeout())
                 .setConnectTimeout(connectTimeout())
-                .setCompression(compression()).setRetryPolicy(retryPolicy(true)).setComponentLoader(componentLoader);
+                .setCompression(compression(SignalType.TRACES)).setRetryPolicy(retryPolicy(true)).setComponentLoader(componentLoader);
             headers.forEach(b::addHeader);
             tls(b::setTrustedCertificates, b::setClientTls);
             return b.build();
         }
         var b = OtlpHttpSpanExporter.builder().setEndpoint(httpUrl(SignalType.TRACES)).setTimeout(config.timeout())
             .setConnectTimeout(connectTimeout())
-            .setCompression(compression()).setRetryPolicy(retryPolicy(true)).setComponentLoader(componentLoader);
+            .setCompression(compression(SignalType.TRACES)).setRetryPolicy(retryPolicy(true)).setComponentLoader(componentLoader);
         headers.forEach(b::addHeader);
         tls(b::setTrustedCertificates, b::setClientTls);
         return b.build();
@@ -92,7 +92,7 @@ public final class OtlpExporterFactory implements ExporterSource {
         if (config.protocol() == Protocol.GRPC) {
             var b = OtlpGrpcMetricExporter.builder().setEndpoint(baseUrl(SignalType.METRICS)).setTimeout(config.timeout())
                 .setConnectTimeout(connectTimeout())
-                .setCompression(compression()).setRetryPolicy(retryPolicy(false)).setComponentLoader(componentLoader)
+                .setCompression(compression(SignalType.METRICS)).setRetryPolicy(retryPolicy(false)).setComponentLoader(componentLoader)
                 .setDefaultAggregationSelector(aggregations());
             headers.forEach(b::addHeader);
             tls(b::setTrustedCertificates, b::setClientTls);
@@ -100,7 +100,7 @@ public final class OtlpExporterFactory implements ExporterSource {
         }
         var b = OtlpHttpMetricExporter.builder().setEndpoint(httpUrl(SignalType.METRICS)).setTimeout(config.timeout())
             .setConnectTimeout(connectTimeout())
-            .setCompression(compression()).setRetryPolicy(retryPolicy(false)).setComponentLoader(componentLoader)
+            .setCompression(compression(SignalType.METRICS)).setRetryPolicy(retryPolicy(false)).setComponentLoader(componentLoader)
             .setDefaultAggregationSelector(aggregations());
         headers.forEach(b::addHeader);
         tls(b::setTrustedCertificates, b::setClientTls);
@@ -113,14 +113,14 @@ public final class OtlpExporterFactory implements ExporterSource {
         if (config.protocol() == Protocol.GRPC) {
             var b = OtlpGrpcLogRecordExporter.builder().setEndpoint(baseUrl(SignalType.LOGS)).setTimeout(config.timeout())
                 .setConnectTimeout(connectTimeout())
-                .setCompression(compression()).setRetryPolicy(retryPolicy(true)).setComponentLoader(componentLoader);
+                .setCompression(compression(SignalType.LOGS)).setRetryPolicy(retryPolicy(true)).setComponentLoader(componentLoader);
             headers.forEach(b::addHeader);
             tls(b::setTrustedCertificates, b::setClientTls);
             return b.build();
         }
         var b = OtlpHttpLogRecordExporter.builder().setEndpoint(httpUrl(SignalType.LOGS)).setTimeout(config.timeout())
             .setConnectTimeout(connectTimeout())
-            .setCompression(compression()).setRetryPolicy(retryPolicy(true)).setComponentLoader(componentLoader);
+            .setCompression(compression(SignalType.LOGS)).setRetryPolicy(retryPolicy(true)).setComponentLoader(componentLoader);
         headers.forEach(b::addHeader);
         tls(b::setTrustedCertificates, b::setClientTls);
         return b.build();
@@ -174,8 +174,8 @@ public final class OtlpExporterFactory implements ExporterSource {
         return config.timeout().compareTo(MAX_CONNECT_TIMEOUT) < 0 ? config.timeout() : MAX_CONNECT_TIMEOUT;
     }
 
-    private String compression() {
-        return config.compression() ? "gzip" : "none";
+    private String compression(SignalType signal) {
+        return config.compression(signal) ? "gzip" : "none";
     }
 
     /** The retry policy, or {@code null} (no retry) when disabled. */

@@ -283,6 +283,32 @@ class TelemetryConfigValidationTest {
     }
 
     @Test
+    void autoCompressionIsGzipOnGrpcToARemoteHostOnly() {
+        assertThat(valid().endpoint("collector.example.com:4317").build().compression()).as("remote gRPC").isTrue();
+        assertThat(valid().endpoint("collector.example.com:4318").protocol(Protocol.HTTP).build().compression())
+            .as("remote HTTP: the collector reads HTTP bodies raw").isFalse();
+        for (String loopback : new String[] {"localhost:4317", "127.0.0.1:4317", "127.0.0.2:4317", "[::1]:4317"}) {
+            TelemetryConfig c = valid().endpoint(loopback).insecure(true).build();
+            assertThat(c.compression()).as("auto to %s", loopback).isFalse();
+            assertThat(c.compression(SignalType.TRACES)).as("auto to %s, traces", loopback).isFalse();
+        }
+        assertThat(valid().endpoint("localhost:4317").insecure(true).compression(true).build().compression())
+            .as("an explicit gzip is kept on a loopback host").isTrue();
+        assertThat(valid().endpoint("collector.example.com:4317").compression(false).build().compression())
+            .as("an explicit none is kept on a remote host").isFalse();
+    }
+
+    @Test
+    void autoCompressionFollowsEachSignalsOwnEndpoint() {
+        TelemetryConfig c = TelemetryConfig.builder().apiKey("tfk_abc", SECRET).serviceName("svc")
+            .endpoint("localhost:4317").insecure(true).signalEndpoint(SignalType.TRACES, "https://collector.example.com:4317")
+            .build();
+        assertThat(c.compression(SignalType.TRACES)).as("traces to a remote host").isTrue();
+        assertThat(c.compression(SignalType.METRICS)).as("metrics to the loopback endpoint").isFalse();
+        assertThat(c.compression(SignalType.LOGS)).as("logs to the loopback endpoint").isFalse();
+    }
+
+    @Test
     void defaultsAreThoseOfTheDesign() {
         TelemetryConfig c = TelemetryConfig.builder().apiKey("tfk_abc", SECRET).serviceName("svc").build();
         assertThat(c.enabled()).isTrue();

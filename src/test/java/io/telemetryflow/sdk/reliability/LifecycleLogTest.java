@@ -26,7 +26,7 @@ class LifecycleLogTest {
             assertThat(started).singleElement().asString()
                 .startsWith("TelemetryFlow SDK " + SdkVersion.VALUE + " started: service orders 2.1.0")
                 .contains("namespace shop", "environment test", "signals metrics, logs, traces",
-                    "to " + receiver.grpcEndpoint(), "over OTLP/gRPC", "plaintext", "gzip", "API key " + SdkTestClients.KEY_ID)
+                    "to " + receiver.grpcEndpoint(), "over OTLP/gRPC", "plaintext", "uncompressed" /* loopback: auto skips gzip */, "API key " + SdkTestClients.KEY_ID)
                 .doesNotContain(SdkTestClients.KEY_SECRET, SdkTestClients.KEY_SECRET.substring(4));
             assertThat(SdkVersion.VALUE).as("the build wrote the version").isNotEqualTo("unknown").doesNotContain("${");
 
