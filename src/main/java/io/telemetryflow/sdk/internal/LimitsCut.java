@@ -100,6 +100,9 @@ final class LimitsCut {
 
     /** {@code attributes} with every string (and string-array element) longer than the limit cut to it. */
     Attributes cut(Attributes attributes, long[] count) {
+        if (attributes.isEmpty()) {
+            return attributes; // without the capturing lambda below: most spans of an export carry none
+        }
         long before = count[0];
         attributes.forEach((key, value) -> {
             if (value instanceof String s && s.length() > maxLength) {

@@ -60,7 +60,10 @@ public final class SpanCommandHandlers {
 
     /** {@code parent == null}: the builder's own default, the current context (one thread-local read, not two). */
     private String start(String name, SpanKind kind, Context parent, io.opentelemetry.api.common.Attributes attributes) {
-        var b = tracer.spanBuilder(name).setSpanKind(toOtel(kind)).setAllAttributes(attributes);
+        var b = tracer.spanBuilder(name).setSpanKind(toOtel(kind));
+        if (attributes != null && !attributes.isEmpty()) { // OpenTelemetry's setAllAttributes allocates its lambda even for none
+            b.setAllAttributes(attributes);
+        }
         if (parent != null) {
             b.setParent(parent);
         }

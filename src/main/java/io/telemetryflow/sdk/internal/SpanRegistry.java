@@ -7,8 +7,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -17,10 +15,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Bounded: when the cap is reached, the oldest open span is discarded (never exported) and
  * counted as a dropped span, so forgotten {@code endSpan} calls cannot grow memory.
  *
- * <p>No global lock: {@code startSpan} and {@code endSpan} are one {@link ConcurrentHashMap} put and
- * remove, so threads starting and ending spans at once do not queue behind each other on one monitor,
- * and far below the cap they do not read the map's size each time either ({@link #CHECK_ONE_IN}). Only an
- * overflow, which means spans are being forgotten, takes the eviction lock. The map keeps no insertion order, so eviction
+ * <p>No global lock and no allocation: {@code startSpan} and {@code endSpan} are one put and one remove in a
+ * striped {@link SpanTable}, so threads starting and ending spans at once do not queue behind each other on one
+ * monitor, and far below the cap they do not read the table's size each time either ({@link #CHECK_ONE_IN}). Only an
+ * overflow, which means spans are being forgotten, takes the eviction lock. The table keeps no insertion order, so eviction
  * finds the oldest by start time (on the monotonic clock, from {@link ReadableSpan#getLatencyNanos()}) in one
  * scan ({@link #oldestIds}) that keeps the {@link #CANDIDATE_SHARE oldest share} as candidates; later overflows take the next one.
  * That is exact: every span registered after the scan is younger than every candidate, and every span
@@ -53,7 +51,7 @@ public final class SpanRegistry {
     private final int exactFrom;
     private volatile boolean nearCap;
     private final ExportHealth health;
-    private final ConcurrentHashMap<String, Span> open;
+    private final SpanTable open = new SpanTable();
     private final AtomicLong overflow = new AtomicLong();
     private final ArrayDeque<String> oldestFirst = new ArrayDeque<>(); // guarded by itself: the eviction lock
 
@@ -64,13 +62,12 @@ public final class SpanRegistry {
         this.exactFrom = capacity - UNCHECKED_MARGIN;
         this.nearCap = exactFrom <= 0;
         this.health = health;
-        this.open = new ConcurrentHashMap<>(Math.min(capacity, 1024) * 2);
     }
 
     /** Registers {@code span} under its span id and returns the id. */
     public String register(Span span) {
         String id = span.getSpanContext().getSpanId();
-        open.put(id, span);
+        open.put(span);
         if (nearCap || sampled(id)) {
             checkCap();
         }
@@ -79,11 +76,13 @@ public final class SpanRegistry {
 
     private static boolean sampled(String id) {
         int h = id.hashCode(); // computed by the put already, and kept by the string
-        return ((h ^ (h >>> 16)) & (CHECK_ONE_IN - 1)) == 0;
+        // the table picks its stripe from the low bits of the same spread hash: sample on bits above them
+        h = (h ^ (h >>> 16)) >>> Integer.numberOfTrailingZeros(SpanTable.STRIPES);
+        return (h & (CHECK_ONE_IN - 1)) == 0;
     }
 
     private void checkCap() {
-        long n = open.mappingCount();
+        long n = open.size();
         if (n > capacity) {
             evictOverflow();
         }
@@ -120,12 +119,7 @@ public final class SpanRegistry {
 
     /** Removes every open span (on shutdown), returning how many there were. */
     public int clear() {
-        int n = 0;
-        for (String id : open.keySet()) {
-            if (open.remove(id) != null) {
-                n++;
-            }
-        }
+        int n = open.clear();
         synchronized (oldestFirst) {
             oldestFirst.clear();
         }
@@ -136,7 +130,7 @@ public final class SpanRegistry {
     private void evictOverflow() {
         long evicted = 0;
         synchronized (oldestFirst) {
-            while (open.mappingCount() > capacity) {
+            while (open.size() > capacity) {
                 if (oldestFirst.isEmpty()) {
                     List<String> oldest = oldestIds(candidatesPerScan);
                     if (oldest.isEmpty()) {
@@ -144,9 +138,7 @@ public final class SpanRegistry {
                     }
                     oldestFirst.addAll(oldest);
                 }
-                String id = oldestFirst.poll();
-                Span span = open.get(id);
-                if (span != null && open.remove(id, span)) {
+                if (open.remove(oldestFirst.poll()) != null) {
                     evicted++;
                 } // else ended since the scan: nothing to evict for it
             }
@@ -164,24 +156,13 @@ public final class SpanRegistry {
      * one {@code long[]} sort.
      */
     private List<String> oldestIds(int limit) {
-        String[] ids = new String[open.size() + 16];
-        long[] starts = new long[ids.length];
-        int n = 0;
-        long oldest = Long.MAX_VALUE;
-        long newest = Long.MIN_VALUE;
-        for (Map.Entry<String, Span> e : open.entrySet()) {
-            if (n == ids.length) { // registered during the scan
-                ids = Arrays.copyOf(ids, n * 2);
-                starts = Arrays.copyOf(starts, n * 2);
-            }
-            long start = startNanos(e.getValue());
-            ids[n] = e.getKey();
-            starts[n++] = start;
-            if (start != UNKNOWN_START) {
-                oldest = Math.min(oldest, start);
-                newest = Math.max(newest, start);
-            }
-        }
+        Scan scan = new Scan(open.size() + 16);
+        open.forEach(scan);
+        String[] ids = scan.ids;
+        long[] starts = scan.starts;
+        int n = scan.n;
+        long oldest = scan.oldest;
+        long newest = scan.newest;
         if (n == 0) {
             return List.of();
         }
@@ -203,6 +184,35 @@ public final class SpanRegistry {
             result.add(ids[(int) (keys[i] & indexMask)]);
         }
         return result;
+    }
+
+    /** What one scan saw: each span's id and start, and the range of the starts known. */
+    private static final class Scan implements java.util.function.Consumer<Span> {
+        String[] ids;
+        long[] starts;
+        int n;
+        long oldest = Long.MAX_VALUE;
+        long newest = Long.MIN_VALUE;
+
+        Scan(int expected) {
+            ids = new String[expected];
+            starts = new long[expected];
+        }
+
+        @Override
+        public void accept(Span span) {
+            if (n == ids.length) { // registered during the scan
+                ids = Arrays.copyOf(ids, n * 2);
+                starts = Arrays.copyOf(starts, n * 2);
+            }
+            long start = startNanos(span);
+            ids[n] = span.getSpanContext().getSpanId();
+            starts[n++] = start;
+            if (start != UNKNOWN_START) {
+                oldest = Math.min(oldest, start);
+                newest = Math.max(newest, start);
+            }
+        }
     }
 
     /**

@@ -1,0 +1,205 @@
+package io.telemetryflow.sdk.internal;
+
+import io.opentelemetry.api.trace.Span;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.function.Consumer;
+
+/**
+ * Open spans by span id, without allocating per entry: {@link SpanRegistry}'s storage.
+ *
+ * <p>The key is the span's own id ({@code getSpanContext().getSpanId()}), so a slot holds just the span — no
+ * map node per {@code startSpan} (a {@code ConcurrentHashMap} allocates a 32-byte node for each put, a third of
+ * what a span event costs beyond the raw SDK's own allocations). The ids are random, so they spread evenly over
+ * {@link #STRIPES} stripes, each a linear-probing table under its own monitor: threads that start and end spans
+ * at once rarely meet on one, and each stripe sits on cache lines of its own. Removal shifts the entries after it
+ * back (no tombstones), so a table never fills with dead slots; it grows, never shrinks, but for {@link #clear()}.
+ */
+final class SpanTable {
+
+    /** Stripes (a power of two); the low bits of an id's hash pick the stripe, the bits above them the slot. */
+    static final int STRIPES = 64;
+    private static final int STRIPE_BITS = Integer.numberOfTrailingZeros(STRIPES);
+    private static final int INITIAL_SLOTS = 16;
+
+    private static final VarHandle COUNT;
+
+    static {
+        try {
+            COUNT = MethodHandles.lookup().findVarHandle(Stripe.class, "count", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final Stripe[] stripes = new Stripe[STRIPES];
+
+    SpanTable() {
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new Stripe();
+        }
+    }
+
+    /** One lock, one table; padded so that two stripes' monitors and counts never share a cache line. */
+    @SuppressWarnings("unused") // the padding fields
+    private static final class Stripe {
+        long p0, p1, p2, p3, p4, p5, p6;
+        Span[] slots = new Span[INITIAL_SLOTS]; // guarded by this; at most half full
+        int count; // written under this (released), read without it (acquired) for the size
+        long q0, q1, q2, q3, q4, q5, q6;
+    }
+
+    private static String idOf(Span span) {
+        return span.getSpanContext().getSpanId();
+    }
+
+    private static int hash(String id) {
+        int h = id.hashCode(); // kept by the string: computed once per id
+        return h ^ (h >>> 16);
+    }
+
+    private Stripe stripe(int hash) {
+        return stripes[hash & (STRIPES - 1)];
+    }
+
+    private static int home(int hash, int mask) {
+        return (hash >>> STRIPE_BITS) & mask;
+    }
+
+    /** Keeps {@code span} under its id, in place of a span kept under the same id. */
+    void put(Span span) {
+        String id = idOf(span);
+        int h = hash(id);
+        Stripe s = stripe(h);
+        synchronized (s) {
+            if ((s.count + 1) * 2 > s.slots.length) {
+                s.slots = rehashed(s.slots, s.slots.length * 2);
+            }
+            Span[] slots = s.slots;
+            int mask = slots.length - 1;
+            for (int i = home(h, mask); ; i = (i + 1) & mask) {
+                Span e = slots[i];
+                if (e == null) {
+                    slots[i] = span;
+                    COUNT.setRelease(s, s.count + 1);
+                    return;
+                }
+                if (idOf(e).equals(id)) {
+                    slots[i] = span;
+                    return;
+                }
+            }
+        }
+    }
+
+    /** The span kept under {@code id}, or {@code null}. */
+    Span get(String id) {
+        int h = hash(id);
+        Stripe s = stripe(h);
+        synchronized (s) {
+            int i = indexOf(s.slots, id, h);
+            return i < 0 ? null : s.slots[i];
+        }
+    }
+
+    /** Removes and returns the span kept under {@code id}, or {@code null}. */
+    Span remove(String id) {
+        int h = hash(id);
+        Stripe s = stripe(h);
+        synchronized (s) {
+            Span[] slots = s.slots;
+            int i = indexOf(slots, id, h);
+            if (i < 0) {
+                return null;
+            }
+            Span found = slots[i];
+            shiftBackInto(slots, i);
+            COUNT.setRelease(s, s.count - 1);
+            return found;
+        }
+    }
+
+    /** Spans kept: exact when no put or remove runs at once, and never more than were put. */
+    int size() {
+        int n = 0;
+        for (Stripe s : stripes) {
+            n += (int) COUNT.getAcquire(s);
+        }
+        return n;
+    }
+
+    /** Calls {@code action} with every span kept, one stripe at a time, under that stripe's lock (keep it short). */
+    void forEach(Consumer<? super Span> action) {
+        for (Stripe s : stripes) {
+            synchronized (s) {
+                for (Span span : s.slots) {
+                    if (span != null) {
+                        action.accept(span);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Removes every span, returning how many there were; the tables go back to their first size. */
+    int clear() {
+        int n = 0;
+        for (Stripe s : stripes) {
+            synchronized (s) {
+                n += s.count;
+                s.slots = new Span[INITIAL_SLOTS];
+                COUNT.setRelease(s, 0);
+            }
+        }
+        return n;
+    }
+
+    // Guarded by the stripe's lock.
+    private static int indexOf(Span[] slots, String id, int h) {
+        int mask = slots.length - 1;
+        for (int i = home(h, mask); ; i = (i + 1) & mask) {
+            Span e = slots[i];
+            if (e == null) {
+                return -1; // never full: at most half the slots are used
+            }
+            String other = idOf(e);
+            if (other.hashCode() == id.hashCode() && other.equals(id)) {
+                return i;
+            }
+        }
+    }
+
+    /**
+     * Empties slot {@code i} and moves back each later entry of its probe run whose home slot lies cyclically at
+     * or before the gap (Knuth's algorithm R), so every entry stays reachable from its home without tombstones.
+     */
+    // Guarded by the stripe's lock.
+    private static void shiftBackInto(Span[] slots, int i) {
+        int mask = slots.length - 1;
+        int gap = i;
+        for (int j = (gap + 1) & mask; slots[j] != null; j = (j + 1) & mask) {
+            int k = home(hash(idOf(slots[j])), mask);
+            boolean stays = gap <= j ? gap < k && k <= j : gap < k || k <= j;
+            if (!stays) {
+                slots[gap] = slots[j];
+                gap = j;
+            }
+        }
+        slots[gap] = null;
+    }
+
+    private static Span[] rehashed(Span[] slots, int size) {
+        Span[] grown = new Span[size];
+        int mask = size - 1;
+        for (Span span : slots) {
+            if (span != null) {
+                int i = home(hash(idOf(span)), mask);
+                while (grown[i] != null) {
+                    i = (i + 1) & mask;
+                }
+                grown[i] = span;
+            }
+        }
+        return grown;
+    }
+}
