@@ -70,7 +70,10 @@ public final class TelemetryClientBuilder {
         return this;
     }
 
-    /** gzip compression of OTLP payloads. */
+    /**
+     * gzip compression of OTLP payloads: on or off for every signal. Unset, {@code auto} gzips only on gRPC to a
+     * host that is not a loopback address ({@link io.telemetryflow.sdk.domain.TelemetryConfig#compression(io.telemetryflow.sdk.domain.SignalType)}).
+     */
     public TelemetryClientBuilder compression(boolean gzip) { config.compression(gzip); return this; }
 
     /** Which signals are exported. */

@@ -78,7 +78,8 @@ public final class TelemetryConfigBuilder {
     /** {@code telemetryflow.timeout}. */
     public TelemetryConfigBuilder timeout(Duration v) { return set(ConfigKey.TIMEOUT, v); }
 
-    /** {@code telemetryflow.compression} ({@code true} = gzip); unset means gzip on gRPC only. */
+    /** {@code telemetryflow.compression} ({@code true} = gzip); unset means {@code auto}: gzip only on gRPC to a
+     * host that is not a loopback address ({@link TelemetryConfig#compression(SignalType)}). */
     public TelemetryConfigBuilder compression(boolean v) { return set(ConfigKey.COMPRESSION, v); }
 
     /** {@code telemetryflow.retry.*}. */

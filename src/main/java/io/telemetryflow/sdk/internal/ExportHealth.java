@@ -400,7 +400,7 @@ public final class ExportHealth {
         }
         if (gzipOverHttp && response instanceof HttpResponse && ((HttpResponse) response).getStatusCode() == 400) {
             return "the TelemetryFlow collector does not decode gzip on OTLP/HTTP; set telemetryflow.compression=none"
-                + " (or auto, the default: gzip on gRPC only)";
+                + " (or auto, the default: gzip only on gRPC to a remote host)";
         }
         return null;
     }
