@@ -325,7 +325,7 @@ final class RetryBuffer<T> {
     // Guarded by lock: appends admitted items (to the disk buffer too), evicts the oldest beyond the bounds,
     // schedules a re-send.
     private void keep(Collection<T> batch, Throwable cause, long order) {
-        long file = persist(batch); // first: what health() counts as buffered is on disk already
+        long file = persist(batch, order); // first: what health() counts as buffered is on disk already
         health.buffered(signal, batch.size(), cause);
         add(batch, file, order);
         evictBeyondBounds();
@@ -353,12 +353,12 @@ final class RetryBuffer<T> {
     }
 
     /** Writes {@code batch} to the disk buffer; {@code NO_FILE} without one or if the write fails (kept in memory). */
-    private long persist(Collection<T> batch) {
+    private long persist(Collection<T> batch, long order) {
         if (files == null) {
             return NO_FILE;
         }
         try {
-            return files.write(List.copyOf(batch));
+            return files.write(List.copyOf(batch), order); // named in the order of arrival, as restore reads them
         } catch (java.io.IOException | RuntimeException e) {
             if (!writeFailureLogged) { // the batch stays in memory, so nothing is lost now: said once
                 writeFailureLogged = true;

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.telemetryflow.sdk.application.HealthStatus.SignalHealth;
 import io.telemetryflow.sdk.domain.SignalType;
+import io.telemetryflow.sdk.internal.disk.BatchFiles;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two exports on the wire at once ({@link RetryBuffer#MAX_IN_FLIGHT}): the processor's worker is not held for
@@ -140,6 +143,51 @@ class RetryBufferInFlightTest {
         assertThat(h.failed() + h.dropped() + h.buffered()).as("counted once").isZero();
         assertThat(sent()).as("not sent again").hasSize(2);
         this.buffer = null;
+    }
+
+    @Test
+    void onDiskTooTheOrderIsThatOfArrivalWhenTheLaterBatchFailsFirst(@TempDir Path dir) throws Exception {
+        // the first re-send would wait 30 s: nothing is re-sent before the shutdown, whose last attempt fails
+        buffer = new RetryBuffer<>(SignalType.TRACES, items -> sent().size() >= 2 ? failedAtOnce(items)
+            : send(items, Integer.MAX_VALUE), s -> 8, health, 1000, 1 << 20, 10, LONG, LONG, LONG,
+            BatchFiles.open(dir, LINES));
+        buffer.export(List.of("a1", "a2"));
+        buffer.export(List.of("b1", "b2"));
+        answer(1, false); // the later batch is written to disk first
+        answer(0, false);
+        buffer.shutdown(); // what is left stays on disk
+        buffer = null;
+
+        // the next run keeps the newest two of what it finds: by arrival those are b1 and b2 (before: a1 and a2)
+        List<String> delivered = java.util.Collections.synchronizedList(new ArrayList<>());
+        buffer = new RetryBuffer<>(SignalType.TRACES, items -> {
+            delivered.addAll(items);
+            return CompletableResultCode.ofSuccess();
+        }, s -> 8, health, 2, 1 << 20, 10, LONG, LONG, Duration.ofMillis(1), BatchFiles.open(dir, LINES));
+        assertThat(buffer.awaitEmpty(System.nanoTime() + TimeUnit.SECONDS.toNanos(10))).isTrue();
+        assertThat(delivered).containsExactly("b1", "b2");
+    }
+
+    /** One item per line: enough for the order of what a disk buffer keeps. */
+    private static final BatchFiles.Codec<String> LINES = new BatchFiles.Codec<>() {
+        @Override
+        public byte[] encode(List<String> items) {
+            return String.join("\n", items).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public List<String> decode(byte[] bytes) {
+            return List.of(new String(bytes, java.nio.charset.StandardCharsets.UTF_8).split("\n"));
+        }
+    };
+
+    private CompletableResultCode failedAtOnce(Collection<String> items) {
+        CompletableResultCode answer = new CompletableResultCode();
+        synchronized (sent) {
+            sent.add(new Sent(List.copyOf(items), answer));
+        }
+        answer.failExceptionally(new IOException("connection refused"));
+        return answer;
     }
 
     private CompletableResultCode send(Collection<String> items, int answeredAtOnceFrom) {

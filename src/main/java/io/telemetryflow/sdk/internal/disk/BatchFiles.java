@@ -12,7 +12,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -46,14 +45,14 @@ public final class BatchFiles<T> implements AutoCloseable {
     private final Codec<T> codec;
     private final FileChannel lockChannel;
     private final FileLock lock;
-    private final AtomicLong nextId;
+    private final long firstId;
 
-    private BatchFiles(Path directory, Codec<T> codec, FileChannel lockChannel, FileLock lock, long nextId) {
+    private BatchFiles(Path directory, Codec<T> codec, FileChannel lockChannel, FileLock lock, long firstId) {
         this.directory = directory;
         this.codec = codec;
         this.lockChannel = lockChannel;
         this.lock = lock;
-        this.nextId = new AtomicLong(nextId);
+        this.firstId = firstId;
     }
 
     /**
@@ -86,9 +85,17 @@ public final class BatchFiles<T> implements AutoCloseable {
         return directory;
     }
 
-    /** Writes {@code items} as one batch file and returns its id. */
-    public long write(List<T> items) throws IOException {
-        long id = nextId.getAndIncrement();
+    /**
+     * Writes {@code items} as one batch file and returns its id: the ids of this run start above every file an
+     * earlier run left, plus {@code sequence}, the batch's place in the order of arrival (unique per batch, from 0).
+     * Files therefore sort as the batches arrived, not as they were written: with two exports on the wire, an
+     * earlier batch can fail, and be written, after later ones were kept behind it.
+     */
+    public long write(List<T> items, long sequence) throws IOException {
+        if (sequence < 0) {
+            throw new IllegalArgumentException("sequence must not be negative: " + sequence);
+        }
+        long id = firstId + sequence;
         Path target = directory.resolve(name(id));
         Path temporary = directory.resolve(name(id) + ".tmp");
         Files.write(temporary, codec.encode(items));
