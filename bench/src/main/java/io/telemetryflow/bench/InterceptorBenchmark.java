@@ -15,7 +15,8 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 5, time = 2)
+// 10 warm-ups: with 5, ClientBenchmark's first measured iteration was still ~30 % slower in every fork (RESULTS.md, 3 December).
+@Warmup(iterations = 10, time = 2)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class InterceptorBenchmark {
