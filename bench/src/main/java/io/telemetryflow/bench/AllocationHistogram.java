@@ -1,7 +1,5 @@
 package io.telemetryflow.bench;
 
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanKind;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -53,28 +51,19 @@ public final class AllocationHistogram {
         System.exit(0); // the states' threads are not daemons
     }
 
+    /** The benchmark method itself, on its state: ours ({@code ClientBenchmark}) or the floor ({@code RawOtelBenchmark}). */
     private static Runnable call(String impl, String what) throws InterruptedException {
         boolean event = what.equals("event");
         if (impl.equals("ours")) {
             CdiState s = new CdiState();
             s.start();
-            return event
-                ? () -> {
-                    String id = s.client.startSpan("bench.client.span");
-                    s.client.addSpanEvent(id, "bench.event", Bench.MAP);
-                    s.client.endSpan(id);
-                }
-                : () -> s.client.endSpan(s.client.startSpan("bench.client.span"));
+            ClientBenchmark b = new ClientBenchmark();
+            return event ? () -> b.spanEvent(s) : () -> b.startEndSpan(s);
         }
         RawState s = new RawState();
         s.start();
-        return event
-            ? () -> {
-                Span span = s.tracer.spanBuilder("bench.raw.span").setSpanKind(SpanKind.INTERNAL).startSpan();
-                span.addEvent("bench.event", Bench.fromMap(Bench.MAP));
-                span.end();
-            }
-            : () -> s.tracer.spanBuilder("bench.raw.span").setSpanKind(SpanKind.INTERNAL).startSpan().end();
+        RawOtelBenchmark b = new RawOtelBenchmark();
+        return event ? () -> b.spanEventFromMap(s) : () -> b.startEndSpan(s);
     }
 
     /** Class name to {instances, bytes} of every object in the heap, reachable or not. */

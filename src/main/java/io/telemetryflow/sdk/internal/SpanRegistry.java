@@ -66,8 +66,7 @@ public final class SpanRegistry {
 
     /** Registers {@code span} under its span id and returns the id. */
     public String register(Span span) {
-        String id = span.getSpanContext().getSpanId();
-        open.put(span);
+        String id = open.put(span);
         if (nearCap || sampled(id)) {
             checkCap();
         }
@@ -75,9 +74,8 @@ public final class SpanRegistry {
     }
 
     private static boolean sampled(String id) {
-        int h = id.hashCode(); // computed by the put already, and kept by the string
-        // the table picks its stripe from the low bits of the same spread hash: sample on bits above them
-        h = (h ^ (h >>> 16)) >>> Integer.numberOfTrailingZeros(SpanTable.STRIPES);
+        // the table picks its stripe from the low bits of the same hash (kept by the string): sample above them
+        int h = SpanTable.hash(id) >>> Integer.numberOfTrailingZeros(SpanTable.STRIPES);
         return (h & (CHECK_ONE_IN - 1)) == 0;
     }
 

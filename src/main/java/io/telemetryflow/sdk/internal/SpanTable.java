@@ -26,7 +26,7 @@ final class SpanTable {
 
     static {
         try {
-            COUNT = MethodHandles.lookup().findVarHandle(Stripe.class, "count", int.class);
+            COUNT = MethodHandles.lookup().findVarHandle(StripeFields.class, "count", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -40,20 +40,27 @@ final class SpanTable {
         }
     }
 
-    /** One lock, one table; padded so that two stripes' monitors and counts never share a cache line. */
-    @SuppressWarnings("unused") // the padding fields
-    private static final class Stripe {
-        long p0, p1, p2, p3, p4, p5, p6;
+    /** One stripe's table, right after its header (the monitor): HotSpot lays out a superclass's fields first. */
+    private abstract static class StripeFields {
         Span[] slots = new Span[INITIAL_SLOTS]; // guarded by this; at most half full
         int count; // written under this (released), read without it (acquired) for the size
-        long q0, q1, q2, q3, q4, q5, q6;
+    }
+
+    /**
+     * One lock, one table, then 64 bytes of padding, so that the next stripe's monitor never shares a cache line
+     * with this one's fields (padding declared beside them would be moved before them: longs are laid out first).
+     */
+    @SuppressWarnings("unused") // the padding fields
+    private static final class Stripe extends StripeFields {
+        long p0, p1, p2, p3, p4, p5, p6, p7;
     }
 
     private static String idOf(Span span) {
         return span.getSpanContext().getSpanId();
     }
 
-    private static int hash(String id) {
+    /** The spread hash of {@code id}; its low {@code log2(STRIPES)} bits pick the stripe. */
+    static int hash(String id) {
         int h = id.hashCode(); // kept by the string: computed once per id
         return h ^ (h >>> 16);
     }
@@ -66,8 +73,8 @@ final class SpanTable {
         return (hash >>> STRIPE_BITS) & mask;
     }
 
-    /** Keeps {@code span} under its id, in place of a span kept under the same id. */
-    void put(Span span) {
+    /** Keeps {@code span} under its id, in place of a span kept under the same id, and returns the id. */
+    String put(Span span) {
         String id = idOf(span);
         int h = hash(id);
         Stripe s = stripe(h);
@@ -82,11 +89,11 @@ final class SpanTable {
                 if (e == null) {
                     slots[i] = span;
                     COUNT.setRelease(s, s.count + 1);
-                    return;
+                    return id;
                 }
                 if (idOf(e).equals(id)) {
                     slots[i] = span;
-                    return;
+                    return id;
                 }
             }
         }
