@@ -52,6 +52,11 @@ public class BenchService {
     public void handTimer() {
     }
 
+    /** The {@code @Counted} floor: a hand-written raw SDK counting interceptor ({@link HandCounterInterceptor}). */
+    @HandWritten.Counter
+    public void handCounter() {
+    }
+
     /** Peer: SmallRye OpenTelemetry (MicroProfile Telemetry) {@code @WithSpan}. */
     @WithSpan
     public void withSpan() {

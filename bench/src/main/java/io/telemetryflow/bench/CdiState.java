@@ -86,13 +86,14 @@ public class CdiState {
         rawSdk = RawSdk.create(receiver, !Bench.HTTP_PIPELINE);
         HandSpanInterceptor.tracer = rawSdk.getTracer("bench.hand");
         HandTimerInterceptor.histogram = RawSdk.secondsHistogram(rawSdk, "bench.hand", "bench.hand.duration");
+        HandCounterInterceptor.counter = rawSdk.getMeter("bench.hand").counterBuilder("bench.hand.counted").build();
         container = new Weld("bench").disableDiscovery()
             .addExtension(new TelemetryFlowExtension())
             .addExtension(new OpenTelemetryExtension())
             .addExtension(new LegacyMetricsExtension())
             .addBeanClasses(BenchService.class, CommandSource.class, NoopInterceptor.class,
                 SmallRyeOtelConfig.class, CountedInterceptor.class, TimedInterceptor.class, TracedInterceptor.class,
-                HandSpanInterceptor.class, HandTimerInterceptor.class)
+                HandSpanInterceptor.class, HandTimerInterceptor.class, HandCounterInterceptor.class)
             .initialize();
         service = container.select(BenchService.class).get();
         commands = container.select(CommandSource.class).get();
@@ -105,6 +106,7 @@ public class CdiState {
         service.traced();
         service.handSpan();
         service.handTimer();
+        service.handCounter();
         service.withSpan();
         service.mpCounted();
         commands.fireCounter();

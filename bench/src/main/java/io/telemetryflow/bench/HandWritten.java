@@ -8,7 +8,7 @@ import java.lang.annotation.Target;
 
 /**
  * The bench's hand-written telemetry interceptors' bindings: what a user would write with the raw
- * OpenTelemetry SDK in the same container — the floors of {@code @Traced} and {@code @Timed}, measured
+ * OpenTelemetry SDK in the same container — the floors of {@code @Traced}, {@code @Timed} and {@code @Counted}, measured
  * on the same Weld call path and thread (its thread-local map included) as ours.
  */
 public final class HandWritten {
@@ -28,5 +28,12 @@ public final class HandWritten {
     @Retention(RetentionPolicy.RUNTIME)
     @Target({ElementType.METHOD, ElementType.TYPE})
     public @interface Timer {
+    }
+
+    /** A raw SDK counter +1 per call (the {@code @Counted} floor). */
+    @InterceptorBinding
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.METHOD, ElementType.TYPE})
+    public @interface Counter {
     }
 }

@@ -52,6 +52,12 @@ public class InterceptorBenchmark {
         s.service.handSpan();
     }
 
+    /** The {@code @Counted} floor: the raw SDK's counter by a hand-written interceptor on the same call path. */
+    @Benchmark
+    public void handCounter(CdiState s) {
+        s.service.handCounter();
+    }
+
     /** The {@code @Timed} floor: the raw SDK's histogram by a hand-written interceptor on the same call path. */
     @Benchmark
     public void handTimer(CdiState s) {
