@@ -33,12 +33,12 @@ final class HealthTrackingLogRecordExporter implements LogRecordExporter {
     @Override
     public CompletableResultCode export(Collection<LogRecordData> logs) {
         // once per record, before the retry buffer (which may send a record more than once)
-        long[] truncated = {0};
+        LimitsCut.Batch truncated = cut.batch();
         java.util.List<LogRecordData> out = new java.util.ArrayList<>(logs.size());
         for (LogRecordData log : logs) {
-            out.add(cut.cut(log, truncated));
+            out.add(truncated.cut(log));
         }
-        health.truncated(SignalType.LOGS, truncated[0]);
+        health.truncated(SignalType.LOGS, truncated.count());
         return buffer.export(out);
     }
 

@@ -33,12 +33,12 @@ final class HealthTrackingSpanExporter implements SpanExporter {
     @Override
     public CompletableResultCode export(Collection<SpanData> spans) {
         // once per span, before the retry buffer (which may send a span more than once)
-        long[] truncated = {0};
+        LimitsCut.Batch truncated = cut.batch();
         java.util.List<SpanData> out = new java.util.ArrayList<>(spans.size());
         for (SpanData span : spans) {
-            out.add(cut.cut(span, truncated));
+            out.add(truncated.cut(span));
         }
-        health.truncated(SignalType.TRACES, truncated[0]);
+        health.truncated(SignalType.TRACES, truncated.count());
         return buffer.export(out);
     }
 

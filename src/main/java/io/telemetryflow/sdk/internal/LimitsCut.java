@@ -12,6 +12,7 @@ import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * Counts what the span and log limits cut, at export (off the caller's thread), so that {@code health()}
@@ -35,92 +36,121 @@ final class LimitsCut {
         return maxLength == Integer.MAX_VALUE ? maxLength : maxLength + 1;
     }
 
-    /** {@code span} with its long values cut (the same object when nothing is); adds what was cut to {@code count}. */
-    SpanData cut(SpanData span, long[] count) {
-        count[0] += Math.max(0, span.getTotalAttributeCount() - span.getAttributes().size())
-            + Math.max(0, span.getTotalRecordedEvents() - span.getEvents().size())
-            + Math.max(0, span.getTotalRecordedLinks() - span.getLinks().size());
-        Attributes attributes = cut(span.getAttributes(), count);
-        List<EventData> events = span.getEvents();
-        List<EventData> cutEvents = null;
-        for (int i = 0; i < events.size(); i++) {
-            EventData e = events.get(i);
-            count[0] += Math.max(0, e.getTotalAttributeCount() - e.getAttributes().size());
-            Attributes a = cut(e.getAttributes(), count);
-            if (a != e.getAttributes()) {
-                cutEvents = cutEvents == null ? new ArrayList<>(events) : cutEvents;
-                cutEvents.set(i, EventData.create(e.getEpochNanos(), e.getName(), a, e.getTotalAttributeCount()));
+    /** A tally for one export batch: cuts its records and counts what was cut. Used by one thread. */
+    Batch batch() {
+        return new Batch();
+    }
+
+    /**
+     * What one export batch had cut. It is itself the visitor of every attribute set of the batch, so checking a
+     * set allocates nothing (a capturing lambda per set was most of what an export of small spans cost here).
+     */
+    final class Batch implements BiConsumer<AttributeKey<?>, Object> {
+
+        private long count;
+
+        private Batch() {
+        }
+
+        /** What this batch had cut so far. */
+        long count() {
+            return count;
+        }
+
+        /** {@code span} with its long values cut (the same object when nothing is); counts what was cut. */
+        SpanData cut(SpanData span) {
+            count += Math.max(0, span.getTotalAttributeCount() - span.getAttributes().size())
+                + Math.max(0, span.getTotalRecordedEvents() - span.getEvents().size())
+                + Math.max(0, span.getTotalRecordedLinks() - span.getLinks().size());
+            Attributes attributes = cut(span.getAttributes());
+            List<EventData> events = span.getEvents();
+            List<EventData> cutEvents = null;
+            for (int i = 0; i < events.size(); i++) {
+                EventData e = events.get(i);
+                count += Math.max(0, e.getTotalAttributeCount() - e.getAttributes().size());
+                Attributes a = cut(e.getAttributes());
+                if (a != e.getAttributes()) {
+                    cutEvents = cutEvents == null ? new ArrayList<>(events) : cutEvents;
+                    cutEvents.set(i, EventData.create(e.getEpochNanos(), e.getName(), a, e.getTotalAttributeCount()));
+                }
             }
-        }
-        List<LinkData> links = span.getLinks();
-        List<LinkData> cutLinks = null;
-        for (int i = 0; i < links.size(); i++) {
-            LinkData l = links.get(i);
-            count[0] += Math.max(0, l.getTotalAttributeCount() - l.getAttributes().size());
-            Attributes a = cut(l.getAttributes(), count);
-            if (a != l.getAttributes()) {
-                cutLinks = cutLinks == null ? new ArrayList<>(links) : cutLinks;
-                cutLinks.set(i, LinkData.create(l.getSpanContext(), a, l.getTotalAttributeCount()));
+            List<LinkData> links = span.getLinks();
+            List<LinkData> cutLinks = null;
+            for (int i = 0; i < links.size(); i++) {
+                LinkData l = links.get(i);
+                count += Math.max(0, l.getTotalAttributeCount() - l.getAttributes().size());
+                Attributes a = cut(l.getAttributes());
+                if (a != l.getAttributes()) {
+                    cutLinks = cutLinks == null ? new ArrayList<>(links) : cutLinks;
+                    cutLinks.set(i, LinkData.create(l.getSpanContext(), a, l.getTotalAttributeCount()));
+                }
             }
+            if (attributes == span.getAttributes() && cutEvents == null && cutLinks == null) {
+                return span;
+            }
+            List<EventData> finalEvents = cutEvents == null ? events : List.copyOf(cutEvents);
+            List<LinkData> finalLinks = cutLinks == null ? links : List.copyOf(cutLinks);
+            return new DelegatingSpanData(span) {
+                @Override
+                public Attributes getAttributes() {
+                    return attributes;
+                }
+
+                @Override
+                public List<EventData> getEvents() {
+                    return finalEvents;
+                }
+
+                @Override
+                public List<LinkData> getLinks() {
+                    return finalLinks;
+                }
+            };
         }
-        if (attributes == span.getAttributes() && cutEvents == null && cutLinks == null) {
-            return span;
+
+        /** {@code log} with its long values cut (the same object when nothing is); counts what was cut. */
+        LogRecordData cut(LogRecordData log) {
+            count += Math.max(0, log.getTotalAttributeCount() - log.getAttributes().size());
+            Value<?> body = log.getBodyValue();
+            if (body != null && body.getType() == io.opentelemetry.api.common.ValueType.STRING
+                && ((String) body.getValue()).endsWith(LogCommandHandler.CUT_MARK_END)) {
+                count++;
+            }
+            Attributes attributes = cut(log.getAttributes());
+            return attributes == log.getAttributes() ? log
+                : io.telemetryflow.sdk.internal.disk.LogRecordValue.withAttributes(log, attributes);
         }
-        List<EventData> finalEvents = cutEvents == null ? events : List.copyOf(cutEvents);
-        List<LinkData> finalLinks = cutLinks == null ? links : List.copyOf(cutLinks);
-        return new DelegatingSpanData(span) {
-            @Override
-            public Attributes getAttributes() {
+
+        /** {@code attributes} with every string (and string-array element) longer than the limit cut to it. */
+        Attributes cut(Attributes attributes) {
+            if (attributes.isEmpty()) {
                 return attributes;
             }
-
-            @Override
-            public List<EventData> getEvents() {
-                return finalEvents;
+            long before = count;
+            attributes.forEach(this);
+            if (count == before) {
+                return attributes;
             }
-
-            @Override
-            public List<LinkData> getLinks() {
-                return finalLinks;
-            }
-        };
-    }
-
-    /** {@code log} with its long values cut (the same object when nothing is); adds what was cut to {@code count}. */
-    LogRecordData cut(LogRecordData log, long[] count) {
-        count[0] += Math.max(0, log.getTotalAttributeCount() - log.getAttributes().size());
-        Value<?> body = log.getBodyValue();
-        if (body != null && body.getType() == io.opentelemetry.api.common.ValueType.STRING
-            && ((String) body.getValue()).endsWith(LogCommandHandler.CUT_MARK_END)) {
-            count[0]++;
+            AttributesBuilder b = Attributes.builder();
+            attributes.forEach((key, value) -> put(b, key, value)); // only when something is cut: rare
+            return b.build();
         }
-        Attributes attributes = cut(log.getAttributes(), count);
-        return attributes == log.getAttributes() ? log : io.telemetryflow.sdk.internal.disk.LogRecordValue.withAttributes(log, attributes);
-    }
 
-    /** {@code attributes} with every string (and string-array element) longer than the limit cut to it. */
-    Attributes cut(Attributes attributes, long[] count) {
-        if (attributes.isEmpty()) {
-            return attributes; // without the capturing lambda below: most spans of an export carry none
-        }
-        long before = count[0];
-        attributes.forEach((key, value) -> {
-            if (value instanceof String s && s.length() > maxLength) {
-                count[0]++;
+        /** Counts {@code value} if it (or an element of it) is longer than the limit. */
+        @Override
+        public void accept(AttributeKey<?> key, Object value) {
+            if (value instanceof String s) {
+                if (s.length() > maxLength) {
+                    count++;
+                }
             } else if (key.getType() == AttributeType.STRING_ARRAY) {
                 for (Object v : (List<?>) value) {
                     if (((String) v).length() > maxLength) {
-                        count[0]++;
+                        count++;
                     }
                 }
             }
-        });
-        if (count[0] == before) {
-            return attributes;
         }
-        AttributesBuilder b = Attributes.builder();
-        attributes.forEach((key, value) -> put(b, key, value));
-        return b.build();
     }
 
     @SuppressWarnings("unchecked")

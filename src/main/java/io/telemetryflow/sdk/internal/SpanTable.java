@@ -14,6 +14,10 @@ import java.util.function.Consumer;
  * {@link #STRIPES} stripes, each a linear-probing table under its own monitor: threads that start and end spans
  * at once rarely meet on one, and each stripe sits on cache lines of its own. Removal shifts the entries after it
  * back (no tombstones), so a table never fills with dead slots; it grows, never shrinks, but for {@link #clear()}.
+ *
+ * <p>{@link #get} ({@code addSpanEvent}) takes no lock: writers publish the table and its slots with release
+ * writes, so a reader that finds the id has found a span that was kept under it. A reader can miss an entry that a
+ * removal is shifting back at that moment, so a miss is confirmed under the lock before it is believed.
  */
 final class SpanTable {
 
@@ -23,10 +27,14 @@ final class SpanTable {
     private static final int INITIAL_SLOTS = 16;
 
     private static final VarHandle COUNT;
+    private static final VarHandle SLOTS;
+    private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Span[].class);
 
     static {
         try {
-            COUNT = MethodHandles.lookup().findVarHandle(StripeFields.class, "count", int.class);
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            COUNT = lookup.findVarHandle(StripeFields.class, "count", int.class);
+            SLOTS = lookup.findVarHandle(StripeFields.class, "slots", Span[].class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -42,7 +50,7 @@ final class SpanTable {
 
     /** One stripe's table, right after its header (the monitor): HotSpot lays out a superclass's fields first. */
     private abstract static class StripeFields {
-        Span[] slots = new Span[INITIAL_SLOTS]; // guarded by this; at most half full
+        Span[] slots = new Span[INITIAL_SLOTS]; // written under this (released, as are its slots); at most half full
         int count; // written under this (released), read without it (acquired) for the size
     }
 
@@ -59,10 +67,26 @@ final class SpanTable {
         return span.getSpanContext().getSpanId();
     }
 
-    /** The spread hash of {@code id}; its low {@code log2(STRIPES)} bits pick the stripe. */
+    /**
+     * The hash of {@code id}; its low {@code log2(STRIPES)} bits pick the stripe. A span id is 16 random hex
+     * digits, so its last eight, read as 32 bits, are already an even hash: four times fewer characters than
+     * {@link String#hashCode()} walks, and no dependency from one to the next. Any other string (the id comes from
+     * the caller on {@code endSpan}) still hashes the same way each time, only less evenly.
+     */
     static int hash(String id) {
-        int h = id.hashCode(); // kept by the string: computed once per id
-        return h ^ (h >>> 16);
+        int n = id.length();
+        if (n < 8) {
+            int h = id.hashCode();
+            return h ^ (h >>> 16);
+        }
+        return nibble(id.charAt(n - 1)) | nibble(id.charAt(n - 2)) << 4 | nibble(id.charAt(n - 3)) << 8
+            | nibble(id.charAt(n - 4)) << 12 | nibble(id.charAt(n - 5)) << 16 | nibble(id.charAt(n - 6)) << 20
+            | nibble(id.charAt(n - 7)) << 24 | nibble(id.charAt(n - 8)) << 28;
+    }
+
+    /** The value of a lowercase hex digit (0-9, a-f), without a branch; any other character gives some 4 bits. */
+    private static int nibble(char c) {
+        return ((c & 0xF) + 9 * ((c >> 6) & 1)) & 0xF;
     }
 
     private Stripe stripe(int hash) {
@@ -80,33 +104,55 @@ final class SpanTable {
         Stripe s = stripe(h);
         synchronized (s) {
             if ((s.count + 1) * 2 > s.slots.length) {
-                s.slots = rehashed(s.slots, s.slots.length * 2);
+                SLOTS.setRelease(s, rehashed(s.slots, s.slots.length * 2));
             }
             Span[] slots = s.slots;
             int mask = slots.length - 1;
             for (int i = home(h, mask); ; i = (i + 1) & mask) {
                 Span e = slots[i];
                 if (e == null) {
-                    slots[i] = span;
+                    SLOT.setRelease(slots, i, span);
                     COUNT.setRelease(s, s.count + 1);
                     return id;
                 }
                 if (idOf(e).equals(id)) {
-                    slots[i] = span;
+                    SLOT.setRelease(slots, i, span);
                     return id;
                 }
             }
         }
     }
 
-    /** The span kept under {@code id}, or {@code null}. */
+    /** The span kept under {@code id}, or {@code null}: without a lock when it is there. */
     Span get(String id) {
         int h = hash(id);
         Stripe s = stripe(h);
-        synchronized (s) {
+        Span found = probe((Span[]) SLOTS.getAcquire(s), id, h);
+        if (found != null) {
+            return found;
+        }
+        synchronized (s) { // a miss may be an entry being shifted back: look again, with the writers held off
             int i = indexOf(s.slots, id, h);
             return i < 0 ? null : s.slots[i];
         }
+    }
+
+    /**
+     * The span under {@code id} in {@code slots} read without the lock, or {@code null}. Bounded by the table's
+     * length: a shift in progress may hold an entry twice for a moment, and the probe must end even then.
+     */
+    private static Span probe(Span[] slots, String id, int h) {
+        int mask = slots.length - 1;
+        for (int i = home(h, mask), left = slots.length; left > 0; i = (i + 1) & mask, left--) {
+            Span e = (Span) SLOT.getAcquire(slots, i);
+            if (e == null) {
+                return null;
+            }
+            if (idOf(e).equals(id)) {
+                return e;
+            }
+        }
+        return null;
     }
 
     /** Removes and returns the span kept under {@code id}, or {@code null}. */
@@ -154,7 +200,7 @@ final class SpanTable {
         for (Stripe s : stripes) {
             synchronized (s) {
                 n += s.count;
-                s.slots = new Span[INITIAL_SLOTS];
+                SLOTS.setRelease(s, new Span[INITIAL_SLOTS]);
                 COUNT.setRelease(s, 0);
             }
         }
@@ -169,8 +215,7 @@ final class SpanTable {
             if (e == null) {
                 return -1; // never full: at most half the slots are used
             }
-            String other = idOf(e);
-            if (other.hashCode() == id.hashCode() && other.equals(id)) {
+            if (idOf(e).equals(id)) { // the same String as startSpan returned, most often: equals checks that first
                 return i;
             }
         }
@@ -188,11 +233,11 @@ final class SpanTable {
             int k = home(hash(idOf(slots[j])), mask);
             boolean stays = gap <= j ? gap < k && k <= j : gap < k || k <= j;
             if (!stays) {
-                slots[gap] = slots[j];
+                SLOT.setRelease(slots, gap, slots[j]);
                 gap = j;
             }
         }
-        slots[gap] = null;
+        SLOT.setRelease(slots, gap, null);
     }
 
     private static Span[] rehashed(Span[] slots, int size) {

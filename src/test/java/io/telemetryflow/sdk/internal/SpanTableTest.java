@@ -137,6 +137,193 @@ class SpanTableTest {
         }
     }
 
+    /**
+     * {@code get} reads without the lock: while other threads put, remove (shifting entries back) and grow the
+     * very stripes, every span that stays kept is found each time, as itself, and a removed one is not.
+     */
+    @Test
+    void getFindsEverySpanKeptWhileOtherThreadsReshapeTheSameStripes() throws Exception {
+        SpanTable table = new SpanTable();
+        Random random = new Random(11);
+        List<Span> kept = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            Span s = span(randomId(random));
+            table.put(s);
+            kept.add(s);
+        }
+        String gone = randomId(random);
+        table.put(span(gone));
+        assertThat(table.remove(gone)).isNotNull();
+        int rounds = 200;
+        CountDownLatch start = new CountDownLatch(1);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 2; t++) {
+            Random own = new Random(100 + t);
+            threads.add(new Thread(() -> { // churn: fill every stripe past its size, then empty it, many times over
+                try {
+                    start.await();
+                    for (int r = 0; r < rounds && failure.get() == null; r++) {
+                        List<String> ids = new ArrayList<>();
+                        for (int i = 0; i < 3_000; i++) {
+                            String id = randomId(own);
+                            table.put(span(id));
+                            ids.add(id);
+                        }
+                        java.util.Collections.shuffle(ids, own);
+                        for (String id : ids) {
+                            table.remove(id);
+                        }
+                    }
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                } finally {
+                    writing.set(false);
+                }
+            }));
+        }
+        long[] reads = new long[1];
+        threads.add(new Thread(() -> {
+            try {
+                start.await();
+                while (writing.get() && failure.get() == null) {
+                    for (Span s : kept) {
+                        Span found = table.get(s.getSpanContext().getSpanId());
+                        if (found != s) {
+                            throw new AssertionError("get " + s.getSpanContext().getSpanId() + " gave " + found);
+                        }
+                        reads[0]++;
+                    }
+                    if (table.get(gone) != null) {
+                        throw new AssertionError("found the removed " + gone);
+                    }
+                }
+            } catch (Throwable e) {
+                failure.compareAndSet(null, e);
+            }
+        }));
+        threads.forEach(Thread::start);
+        start.countDown();
+        for (Thread t : threads) {
+            t.join(TimeUnit.SECONDS.toMillis(50));
+            assertThat(t.isAlive()).isFalse();
+        }
+        assertThat(failure.get()).isNull();
+        assertThat(reads[0]).as("gets made while the others wrote").isGreaterThanOrEqualTo(kept.size());
+        assertThat(table.size()).isEqualTo(kept.size());
+    }
+
+    /**
+     * The one way a lock-free {@code get} can miss a span that is there: it reads a slot, then a removal shifts the
+     * span it is looking for back into that slot and empties the slot it would have read next. Staged here by
+     * pausing the reader inside its probe (on the removed span's id); the miss must be confirmed under the lock.
+     */
+    @Test
+    void getFindsASpanThatARemovalShiftsBackPastIt() throws Exception {
+        SpanTable table = new SpanTable();
+        String sought = "aaaaaaaa00f067aa"; // the same last eight digits: one stripe, one home slot
+        CountDownLatch paused = new CountDownLatch(1);
+        CountDownLatch resume = new CountDownLatch(1);
+        Thread[] reader = new Thread[1];
+        Span removed = Span.wrap(new AnyIdContext("bbbbbbbb00f067aa") {
+            @Override
+            public String getSpanId() {
+                if (Thread.currentThread() == reader[0] && paused.getCount() > 0) {
+                    paused.countDown();
+                    awaitOrFail(resume);
+                }
+                return super.getSpanId();
+            }
+        });
+        Span kept = span(sought);
+        table.put(removed); // at the home slot
+        table.put(kept); // in the next one
+        AtomicReference<Object> got = new AtomicReference<>();
+        reader[0] = new Thread(() -> got.set(table.get(sought)));
+        reader[0].start();
+        assertThat(paused.await(10, TimeUnit.SECONDS)).as("the reader reached the home slot").isTrue();
+        assertThat(table.remove("bbbbbbbb00f067aa")).isSameAs(removed); // shifts the kept span back over it
+        resume.countDown();
+        reader[0].join(TimeUnit.SECONDS.toMillis(10));
+        assertThat(reader[0].isAlive()).isFalse();
+        assertThat(got.get()).isSameAs(kept);
+    }
+
+    private static void awaitOrFail(CountDownLatch latch) {
+        try {
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new AssertionError("not resumed");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Ids that are not 16 hex digits (a caller's typo, an upper-case copy) are kept and found like any other. */
+    @Test
+    void idsOfAnyShapeAreKeptFoundAndRemoved() {
+        SpanTable table = new SpanTable();
+        List<String> ids = List.of("x", "0", "00F067AA0BA902B7", "00f067aa0ba902b7", "zzzzzzzzzzzzzzzz",
+            "00f067aa0ba902b7-and-more", "\u00e9t\u00e9-\u2603-0123456", "0000000000000000", "1000000000000000");
+        Map<String, Span> spans = new HashMap<>();
+        for (String id : ids) {
+            Span s = Span.wrap(new AnyIdContext(id));
+            spans.put(id, s);
+            assertThat(table.put(s)).isEqualTo(id);
+        }
+        assertThat(table.size()).isEqualTo(ids.size());
+        for (String id : ids) {
+            assertThat(table.get(id)).as(id).isSameAs(spans.get(id));
+        }
+        assertThat(table.get("00f067aa0ba902b8")).isNull();
+        for (String id : ids) {
+            assertThat(table.remove(id)).as(id).isNotNull();
+            assertThat(table.get(id)).as(id).isNull();
+        }
+        assertThat(table.size()).isZero();
+    }
+
+    /** A span context whose span id is any string: the SDK's own refuses one that is not 16 hex digits. */
+    private static class AnyIdContext implements SpanContext {
+        private final String id;
+
+        AnyIdContext(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public String getSpanId() {
+            return id;
+        }
+
+        @Override
+        public String getTraceId() {
+            return TRACE_ID;
+        }
+
+        @Override
+        public TraceFlags getTraceFlags() {
+            return TraceFlags.getSampled();
+        }
+
+        @Override
+        public TraceState getTraceState() {
+            return TraceState.getDefault();
+        }
+
+        @Override
+        public boolean isRemote() {
+            return false;
+        }
+
+        @Override
+        public boolean isValid() {
+            return true; // so that Span.wrap keeps it
+        }
+    }
+
     @Test
     void putAndRemoveAllocateNothingOnceTheTablesHaveGrown() {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -145,7 +332,6 @@ class SpanTableTest {
         Random random = new Random(7);
         for (int i = 0; i < spans.length; i++) {
             spans[i] = span(randomId(random));
-            spans[i].getSpanContext().getSpanId().hashCode(); // as the SDK's id would be, once hashed
         }
         Runnable round = () -> {
             for (Span s : spans) {
