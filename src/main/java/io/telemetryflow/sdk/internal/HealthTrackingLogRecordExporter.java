@@ -33,12 +33,12 @@ final class HealthTrackingLogRecordExporter implements LogRecordExporter {
     @Override
     public CompletableResultCode export(Collection<LogRecordData> logs) {
         // once per record, before the retry buffer (which may send a record more than once)
-        LimitsCut.Batch truncated = cut.batch();
+        LimitsCut.Batch batch = cut.batch();
         java.util.List<LogRecordData> out = new java.util.ArrayList<>(logs.size());
         for (LogRecordData log : logs) {
-            out.add(truncated.cut(log));
+            out.add(batch.cut(log));
         }
-        health.truncated(SignalType.LOGS, truncated.count());
+        health.truncated(SignalType.LOGS, batch.count());
         return buffer.export(out);
     }
 

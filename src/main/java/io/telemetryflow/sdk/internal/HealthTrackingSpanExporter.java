@@ -33,12 +33,12 @@ final class HealthTrackingSpanExporter implements SpanExporter {
     @Override
     public CompletableResultCode export(Collection<SpanData> spans) {
         // once per span, before the retry buffer (which may send a span more than once)
-        LimitsCut.Batch truncated = cut.batch();
+        LimitsCut.Batch batch = cut.batch();
         java.util.List<SpanData> out = new java.util.ArrayList<>(spans.size());
         for (SpanData span : spans) {
-            out.add(truncated.cut(span));
+            out.add(batch.cut(span));
         }
-        health.truncated(SignalType.TRACES, truncated.count());
+        health.truncated(SignalType.TRACES, batch.count());
         return buffer.export(out);
     }
 

@@ -132,13 +132,12 @@ final class SpanTable {
             return found;
         }
         synchronized (s) { // a miss may be an entry being shifted back: look again, with the writers held off
-            int i = indexOf(s.slots, id, h);
-            return i < 0 ? null : s.slots[i];
+            return probe(s.slots, id, h);
         }
     }
 
     /**
-     * The span under {@code id} in {@code slots} read without the lock, or {@code null}. Bounded by the table's
+     * The span under {@code id} in {@code slots}, or {@code null}; safe without the lock. Bounded by the table's
      * length: a shift in progress may hold an entry twice for a moment, and the probe must end even then.
      */
     private static Span probe(Span[] slots, String id, int h) {

@@ -157,7 +157,7 @@ class SpanTableTest {
         int rounds = 200;
         CountDownLatch start = new CountDownLatch(1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicInteger writers = new java.util.concurrent.atomic.AtomicInteger(2);
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < 2; t++) {
             Random own = new Random(100 + t);
@@ -179,7 +179,7 @@ class SpanTableTest {
                 } catch (Throwable e) {
                     failure.compareAndSet(null, e);
                 } finally {
-                    writing.set(false);
+                    writers.decrementAndGet();
                 }
             }));
         }
@@ -187,7 +187,7 @@ class SpanTableTest {
         threads.add(new Thread(() -> {
             try {
                 start.await();
-                while (writing.get() && failure.get() == null) {
+                while (writers.get() > 0 && failure.get() == null) {
                     for (Span s : kept) {
                         Span found = table.get(s.getSpanContext().getSpanId());
                         if (found != s) {
