@@ -3,7 +3,8 @@
 
 usage: python3 bench/tools/results_table.py RESULT.json [MORE.json ...] [console.log]
 
-Several JSON files are merged (a benchmark in a later file replaces the same one in an earlier file). A
+Several JSON files are merged: a benchmark found in more than one (paired_run.py writes one file per fork and
+group) has its forks pooled, and its score and error recomputed as JMH computes them. A
 trailing non-JSON argument is a console log, scanned for the EXPORT lines the throughput benchmark prints per
 fork. Errors are JMH's 99.9% confidence half-widths; ratio errors are propagated to first order (relative
 errors in quadrature). The targets are those of issue 16, written once, in TARGETS and EXPORT_TARGETS below.
@@ -49,19 +50,79 @@ EXPORT_TARGETS = [
 
 
 def load(paths):
-    rows = {}
+    """Rows by benchmark key. A benchmark found in several files is one benchmark measured in several JMH runs
+    (paired_run.py runs each fork on its own beside its floor): its forks are pooled and its score and error
+    recomputed from the pooled iterations as JMH computes them (mean; Student t 99.9 % half-width)."""
+    forks = {}  # key -> metric -> list of per-fork iteration lists
+    units = {}
     for path in paths:
         for r in json.load(open(path)):
             name = r["benchmark"].replace("io.telemetryflow.bench.", "")
             params = r.get("params") or {}
             key = name + ("" if not params else "[" + ",".join(f"{k}={v}" for k, v in sorted(params.items())) + "]")
-            pm = r["primaryMetric"]
-            row = {"score": pm["score"], "error": pm["scoreError"], "unit": pm["scoreUnit"],
-                   "forks": [statistics.fmean(f) for f in pm.get("rawData") or []]}
-            for sec, m in (r.get("secondaryMetrics") or {}).items():
-                row[sec] = (m["score"], m["scoreError"])
-            rows[key] = row
+            metrics = {PRIMARY: r["primaryMetric"], **(r.get("secondaryMetrics") or {})}
+            for metric, m in metrics.items():
+                forks.setdefault(key, {}).setdefault(metric, []).extend(m.get("rawData") or [])
+                units.setdefault(key, {})[metric] = m["scoreUnit"]
+    rows = {}
+    for key, metrics in forks.items():
+        row = {}
+        for metric, data in metrics.items():
+            score, error = pooled(data)
+            if metric == PRIMARY:
+                row.update(score=score, error=error, unit=units[key][metric],
+                           forks=[statistics.fmean(f) for f in data if f])
+            else:
+                row[metric] = (score, error)
+        rows[key] = row
     return rows
+
+
+PRIMARY = "primary"
+
+
+def pooled(forks):
+    """JMH's score and 99.9 % error over every iteration of every fork: the mean and t(0.9995, n-1)·s/√n."""
+    values = [v for f in forks for v in f]
+    if not values:
+        return float("nan"), float("nan")
+    if len(values) < 2:
+        return values[0], float("nan")
+    return statistics.fmean(values), t_quantile(0.9995, len(values) - 1) * statistics.stdev(values) / math.sqrt(len(values))
+
+
+def t_quantile(p, dof):
+    """The p-quantile (p > 0.5) of Student's t with dof degrees of freedom, by bisection of its CDF."""
+    lo, hi = 0.0, 1e4
+    for _ in range(200):
+        mid = (lo + hi) / 2
+        if 1 - 0.5 * incomplete_beta(dof / 2, 0.5, dof / (dof + mid * mid)) < p:
+            lo = mid
+        else:
+            hi = mid
+    return (lo + hi) / 2
+
+
+def incomplete_beta(a, b, x):
+    """The regularized incomplete beta function I_x(a, b), by its continued fraction (Lentz's method)."""
+    if x <= 0 or x >= 1:
+        return 0.0 if x <= 0 else 1.0
+    front = math.exp(math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b) + a * math.log(x) + b * math.log(1 - x))
+    if x > (a + 1) / (a + b + 2):
+        return 1 - incomplete_beta(b, a, 1 - x)
+    tiny = 1e-300
+    c, d = 1.0, 1 - (a + b) * x / (a + 1)
+    d = 1 / (d if abs(d) > tiny else tiny)
+    h = d
+    for m in range(1, 300):
+        for num in (m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m)),
+                    -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1))):
+            d = 1 + num * d
+            d = 1 / (d if abs(d) > tiny else tiny)
+            c = 1 + num / c
+            c = c if abs(c) > tiny else tiny
+            h *= d * c
+    return front * h / a
 
 
 def nan(x):

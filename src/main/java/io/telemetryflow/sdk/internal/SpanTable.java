@@ -68,25 +68,14 @@ final class SpanTable {
     }
 
     /**
-     * The hash of {@code id}; its low {@code log2(STRIPES)} bits pick the stripe. A span id is 16 random hex
-     * digits, so its last eight, read as 32 bits, are already an even hash: four times fewer characters than
-     * {@link String#hashCode()} walks, and no dependency from one to the next. Any other string (the id comes from
-     * the caller on {@code endSpan}) still hashes the same way each time, only less evenly.
+     * The hash of {@code id}; its low {@code log2(STRIPES)} bits pick the stripe. {@link String#hashCode()}, which the
+     * string keeps: the id's sixteen characters are walked once, by {@code startSpan}'s put, and every later hash of
+     * the same string ({@code endSpan}'s remove, {@code addSpanEvent}'s get, the registry's sampling, a removal's
+     * shift-back) is one field read. The high half is folded into the low bits, which pick the stripe and the slot.
      */
     static int hash(String id) {
-        int n = id.length();
-        if (n < 8) {
-            int h = id.hashCode();
-            return h ^ (h >>> 16);
-        }
-        return nibble(id.charAt(n - 1)) | nibble(id.charAt(n - 2)) << 4 | nibble(id.charAt(n - 3)) << 8
-            | nibble(id.charAt(n - 4)) << 12 | nibble(id.charAt(n - 5)) << 16 | nibble(id.charAt(n - 6)) << 20
-            | nibble(id.charAt(n - 7)) << 24 | nibble(id.charAt(n - 8)) << 28;
-    }
-
-    /** The value of a lowercase hex digit (0-9, a-f), without a branch; any other character gives some 4 bits. */
-    private static int nibble(char c) {
-        return ((c & 0xF) + 9 * ((c >> 6) & 1)) & 0xF;
+        int h = id.hashCode();
+        return h ^ (h >>> 16);
     }
 
     private Stripe stripe(int hash) {

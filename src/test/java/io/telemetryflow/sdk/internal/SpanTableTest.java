@@ -222,11 +222,13 @@ class SpanTableTest {
     @Test
     void getFindsASpanThatARemovalShiftsBackPastIt() throws Exception {
         SpanTable table = new SpanTable();
-        String sought = "aaaaaaaa00f067aa"; // the same last eight digits: one stripe, one home slot
+        // "Aa" and "BB" have one String.hashCode, so these two ids share a stripe and a home slot
+        String sought = "Aa00f067aa00f067";
+        String other = "BB00f067aa00f067";
         CountDownLatch paused = new CountDownLatch(1);
         CountDownLatch resume = new CountDownLatch(1);
         Thread[] reader = new Thread[1];
-        Span removed = Span.wrap(new AnyIdContext("bbbbbbbb00f067aa") {
+        Span removed = Span.wrap(new AnyIdContext(other) {
             @Override
             public String getSpanId() {
                 if (Thread.currentThread() == reader[0] && paused.getCount() > 0) {
@@ -236,14 +238,15 @@ class SpanTableTest {
                 return super.getSpanId();
             }
         });
-        Span kept = span(sought);
+        Span kept = Span.wrap(new AnyIdContext(sought));
+        assertThat(SpanTable.hash(sought)).isEqualTo(SpanTable.hash(other));
         table.put(removed); // at the home slot
         table.put(kept); // in the next one
         AtomicReference<Object> got = new AtomicReference<>();
         reader[0] = new Thread(() -> got.set(table.get(sought)));
         reader[0].start();
         assertThat(paused.await(10, TimeUnit.SECONDS)).as("the reader reached the home slot").isTrue();
-        assertThat(table.remove("bbbbbbbb00f067aa")).isSameAs(removed); // shifts the kept span back over it
+        assertThat(table.remove(other)).isSameAs(removed); // shifts the kept span back over it
         resume.countDown();
         reader[0].join(TimeUnit.SECONDS.toMillis(10));
         assertThat(reader[0].isAlive()).isFalse();
