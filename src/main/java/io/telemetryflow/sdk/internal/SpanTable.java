@@ -11,7 +11,7 @@ import java.util.function.Consumer;
  * <p>The key is the span's own id ({@code getSpanContext().getSpanId()}), so a slot holds just the span — no
  * map node per {@code startSpan} (a {@code ConcurrentHashMap} allocates a 32-byte node for each put, a third of
  * what a span event costs beyond the raw SDK's own allocations). The ids are random, so they spread evenly over
- * {@link #STRIPES} stripes, each a linear-probing table under its own monitor: threads that start and end spans
+ * {@link #STRIPES} stripes, each a linear-probing table under its own lock: threads that start and end spans
  * at once rarely meet on one, and each stripe sits on cache lines of its own. Removal shifts the entries after it
  * back (no tombstones), so a table never fills with dead slots; it grows, never shrinks, but for {@link #clear()}.
  *
@@ -26,6 +26,10 @@ final class SpanTable {
     private static final int STRIPE_BITS = Integer.numberOfTrailingZeros(STRIPES);
     private static final int INITIAL_SLOTS = 16;
 
+    /** Spins on a held stripe before yielding the processor between tries. */
+    private static final int SPINS = 64;
+
+    private static final VarHandle LOCK;
     private static final VarHandle COUNT;
     private static final VarHandle SLOTS;
     private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Span[].class);
@@ -33,6 +37,7 @@ final class SpanTable {
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
+            LOCK = lookup.findVarHandle(StripeFields.class, "lock", int.class);
             COUNT = lookup.findVarHandle(StripeFields.class, "count", int.class);
             SLOTS = lookup.findVarHandle(StripeFields.class, "slots", Span[].class);
         } catch (ReflectiveOperationException e) {
@@ -48,14 +53,15 @@ final class SpanTable {
         }
     }
 
-    /** One stripe's table, right after its header (the monitor): HotSpot lays out a superclass's fields first. */
+    /** One stripe's lock and table, right after its header: HotSpot lays out a superclass's fields first. */
     private abstract static class StripeFields {
-        Span[] slots = new Span[INITIAL_SLOTS]; // written under this (released, as are its slots); at most half full
-        int count; // written under this (released), read without it (acquired) for the size
+        int lock; // 1 while a thread holds the stripe: see lock(Stripe)
+        Span[] slots = new Span[INITIAL_SLOTS]; // written under the lock (released, as are its slots); at most half full
+        int count; // written under the lock (released), read without it (acquired) for the size
     }
 
     /**
-     * One lock, one table, then 64 bytes of padding, so that the next stripe's monitor never shares a cache line
+     * One lock, one table, then 64 bytes of padding, so that the next stripe's lock never shares a cache line
      * with this one's fields (padding declared beside them would be moved before them: longs are laid out first).
      */
     @SuppressWarnings("unused") // the padding fields
@@ -65,6 +71,37 @@ final class SpanTable {
 
     private static String idOf(Span span) {
         return span.getSpanContext().getSpanId();
+    }
+
+    /**
+     * Takes the stripe: one compare-and-set when it is free, and {@link #unlock} is a plain release write. A monitor
+     * ({@code synchronized}) costs a second atomic instruction on exit, and {@code startSpan} plus {@code endSpan}
+     * take a stripe twice: on this path, right after the SDK's allocations, each atomic instruction waits for the
+     * store buffer to drain. A holder keeps a stripe for a few probes only (never across a call out of this class
+     * but {@link #forEach}'s short action), so a thread that finds it held spins briefly, then yields until it is free.
+     */
+    private static void lock(Stripe s) {
+        if (!LOCK.compareAndSet(s, 0, 1)) {
+            lockContended(s);
+        }
+    }
+
+    private static void lockContended(Stripe s) {
+        for (int tries = 0; ; tries++) {
+            if ((int) LOCK.getOpaque(s) == 0 && LOCK.compareAndSet(s, 0, 1)) {
+                return;
+            }
+            if (tries < SPINS) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield(); // the holder may be descheduled: let it run
+            }
+        }
+    }
+
+    /** Releases the stripe: everything written under the lock is visible to the next thread that takes it. */
+    private static void unlock(Stripe s) {
+        LOCK.setRelease(s, 0);
     }
 
     /**
@@ -91,7 +128,8 @@ final class SpanTable {
         String id = idOf(span);
         int h = hash(id);
         Stripe s = stripe(h);
-        synchronized (s) {
+        lock(s);
+        try {
             if ((s.count + 1) * 2 > s.slots.length) {
                 SLOTS.setRelease(s, rehashed(s.slots, s.slots.length * 2));
             }
@@ -109,6 +147,8 @@ final class SpanTable {
                     return id;
                 }
             }
+        } finally {
+            unlock(s);
         }
     }
 
@@ -120,8 +160,11 @@ final class SpanTable {
         if (found != null) {
             return found;
         }
-        synchronized (s) { // a miss may be an entry being shifted back: look again, with the writers held off
+        lock(s); // a miss may be an entry being shifted back: look again, with the writers held off
+        try {
             return probe(s.slots, id, h);
+        } finally {
+            unlock(s);
         }
     }
 
@@ -147,7 +190,8 @@ final class SpanTable {
     Span remove(String id) {
         int h = hash(id);
         Stripe s = stripe(h);
-        synchronized (s) {
+        lock(s);
+        try {
             Span[] slots = s.slots;
             int i = indexOf(slots, id, h);
             if (i < 0) {
@@ -157,6 +201,8 @@ final class SpanTable {
             shiftBackInto(slots, i);
             COUNT.setRelease(s, s.count - 1);
             return found;
+        } finally {
+            unlock(s);
         }
     }
 
@@ -172,12 +218,15 @@ final class SpanTable {
     /** Calls {@code action} with every span kept, one stripe at a time, under that stripe's lock (keep it short). */
     void forEach(Consumer<? super Span> action) {
         for (Stripe s : stripes) {
-            synchronized (s) {
+            lock(s);
+            try {
                 for (Span span : s.slots) {
                     if (span != null) {
                         action.accept(span);
                     }
                 }
+            } finally {
+                unlock(s);
             }
         }
     }
@@ -186,10 +235,13 @@ final class SpanTable {
     int clear() {
         int n = 0;
         for (Stripe s : stripes) {
-            synchronized (s) {
+            lock(s);
+            try {
                 n += s.count;
                 SLOTS.setRelease(s, new Span[INITIAL_SLOTS]);
                 COUNT.setRelease(s, 0);
+            } finally {
+                unlock(s);
             }
         }
         return n;

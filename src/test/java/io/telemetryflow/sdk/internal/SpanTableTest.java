@@ -88,9 +88,28 @@ class SpanTableTest {
 
     @Test
     void threadsPuttingAndRemovingTheirOwnSpansLoseNoneAndKeepNoneTooMany() throws Exception {
+        threadsPutAndRemove(SpanTableTest::randomId, 50_000);
+    }
+
+    /**
+     * The stripe's lock under contention: four threads whose ids all hash to one stripe put, remove and grow it at
+     * once, so every call of each meets the others; a lock that let two in at once would lose or duplicate entries.
+     */
+    @Test
+    void threadsOnOneStripeLoseNoneAndKeepNoneTooMany() throws Exception {
+        threadsPutAndRemove(random -> {
+            String id;
+            do {
+                id = randomId(random);
+            } while ((SpanTable.hash(id) & (SpanTable.STRIPES - 1)) != 0);
+            return id;
+        }, 20_000);
+    }
+
+    private static void threadsPutAndRemove(java.util.function.Function<Random, String> newId, int perThread)
+            throws Exception {
         SpanTable table = new SpanTable();
         int threads = 4;
-        int perThread = 50_000;
         CountDownLatch start = new CountDownLatch(1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         List<Thread> workers = new ArrayList<>();
@@ -104,7 +123,7 @@ class SpanTableTest {
                     start.await();
                     List<String> open = new ArrayList<>();
                     for (int i = 0; i < perThread; i++) {
-                        String id = randomId(random);
+                        String id = newId.apply(random);
                         table.put(span(id));
                         open.add(id);
                         if (i % 3 != 0) { // remove two of every three, some right away, some later
