@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Runs the benchmarks of issue 16's targets with every call measured right beside its floor.
 
-usage: python3 bench/tools/paired_run.py [--rounds N] [--out DIR] [--jar JAR] [--export] [--only WORD] [-- JMH ARGS]
+usage: python3 bench/tools/paired_run.py [--rounds N] [--out DIR] [--jar JAR] [--export] [--only WORD ...] [-- JMH ARGS]
 
 One JMH run of the whole jar measures a benchmark's forks one after another and its floor half an hour later
 (JMH orders benchmarks by name: ClientBenchmark.* long before RawOtelBenchmark.*), so a machine that speeds up or
@@ -14,7 +14,8 @@ DIR/round-R-group-G.json and the console of all runs to DIR/console.log; results
     python3 bench/tools/results_table.py DIR/*.json DIR/console.log
 
 --export adds the export-throughput group (ours and the raw SDK, both protocols, paced and flood) to every round.
---only keeps the groups with a benchmark whose name contains WORD. Arguments after -- go to every JMH run, before
+--only (repeatable) keeps the groups with a benchmark whose name contains one of the WORDs (case-sensitive:
+`--only spanEvent --only startEndSpan`). Arguments after -- go to every JMH run, before
 the defaults given here (the discard pipeline, 2 GiB heap, -prof gc and the worker allocation profiler).
 """
 import argparse
@@ -56,10 +57,10 @@ def main():
     parser.add_argument("--out", default="bench/target/paired", help="directory for the JSON files and the console")
     parser.add_argument("--jar", default="bench/target/benchmarks.jar")
     parser.add_argument("--export", action="store_true", help="add the export-throughput group to every round")
-    parser.add_argument("--only", help="keep the groups with a benchmark whose name contains this")
+    parser.add_argument("--only", action="append", help="keep the groups with a benchmark whose name contains this")
     args = parser.parse_args(argv)
 
-    selected = [g for g in groups(args.export) if args.only is None or any(args.only in b for b in g)]
+    selected = [g for g in groups(args.export) if args.only is None or any(w in b for w in args.only for b in g)]
     os.makedirs(args.out, exist_ok=True)
     with open(os.path.join(args.out, "console.log"), "a") as console:
         for r in range(1, args.rounds + 1):

@@ -49,6 +49,9 @@ EXPORT_TARGETS = [
 ]
 
 
+PRIMARY = "primary"  # the key of a benchmark's primary metric among its secondary ones
+
+
 def load(paths):
     """Rows by benchmark key. A benchmark found in several files is one benchmark measured in several JMH runs
     (paired_run.py runs each fork on its own beside its floor): its forks are pooled and its score and error
@@ -78,9 +81,6 @@ def load(paths):
     return rows
 
 
-PRIMARY = "primary"
-
-
 def pooled(forks):
     """JMH's score and 99.9 % error over every iteration of every fork: the mean and t(0.9995, n-1)·s/√n."""
     values = [v for f in forks for v in f]
@@ -107,9 +107,9 @@ def incomplete_beta(a, b, x):
     """The regularized incomplete beta function I_x(a, b), by its continued fraction (Lentz's method)."""
     if x <= 0 or x >= 1:
         return 0.0 if x <= 0 else 1.0
-    front = math.exp(math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b) + a * math.log(x) + b * math.log(1 - x))
-    if x > (a + 1) / (a + b + 2):
+    if x > (a + 1) / (a + b + 2):  # the continued fraction converges fast below this point: use the symmetry
         return 1 - incomplete_beta(b, a, 1 - x)
+    front = math.exp(math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b) + a * math.log(x) + b * math.log(1 - x))
     tiny = 1e-300
     c, d = 1.0, 1 - (a + b) * x / (a + 1)
     d = 1 / (d if abs(d) > tiny else tiny)

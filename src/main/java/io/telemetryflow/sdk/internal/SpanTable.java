@@ -76,9 +76,10 @@ final class SpanTable {
     /**
      * Takes the stripe: one compare-and-set when it is free, and {@link #unlock} is a plain release write. A monitor
      * ({@code synchronized}) costs a second atomic instruction on exit, and {@code startSpan} plus {@code endSpan}
-     * take a stripe twice: on this path, right after the SDK's allocations, each atomic instruction waits for the
-     * store buffer to drain. A holder keeps a stripe for a few probes only (never across a call out of this class
-     * but {@link #forEach}'s short action), so a thread that finds it held spins briefly, then yields until it is free.
+     * take a stripe twice: on this path, right after the SDK's allocations, an atomic instruction can wait for the
+     * store buffer to drain. A holder keeps a stripe for a few probes only (the calls out of this class under it are
+     * the spans' {@code getSpanContext()} and {@link #forEach}'s short action), so a thread that finds it held spins
+     * briefly, then yields until it is free.
      */
     private static void lock(Stripe s) {
         if (!LOCK.compareAndSet(s, 0, 1)) {
