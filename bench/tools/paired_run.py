@@ -13,7 +13,8 @@ DIR/round-R-group-G.json and the console of all runs to DIR/console.log; results
 
     python3 bench/tools/results_table.py DIR/*.json DIR/console.log
 
---export adds the export-throughput group (ours and the raw SDK, both protocols, paced and flood) to every round.
+--export adds the export-throughput group (ours and the raw SDK, both protocols, paced and flood) to every round,
+run with the real pipeline (no discard property, no allocation profilers).
 --only (repeatable) keeps the groups with a benchmark whose name contains one of the WORDs (case-sensitive:
 `--only spanEvent --only startEndSpan`). Arguments after -- go to every JMH run, before
 the defaults given here (the discard pipeline, 2 GiB heap, -prof gc and the worker allocation profiler).
@@ -30,6 +31,8 @@ PACKAGE = "io.telemetryflow.bench."
 EXPORT_GROUP = ["ExportThroughputBenchmark.telemetryFlowClient", "ExportThroughputBenchmark.rawOtel"]
 DEFAULT_JMH = ["-f", "1", "-prof", "gc", "-prof", PACKAGE + "WorkerAllocProfiler",
                "-jvmArgsAppend", "-Xms2g -Xmx2g -Dbench.pipeline=discard"]
+# The export group measures what reaches the receiver: the real pipeline, never the discarding one.
+EXPORT_JMH = ["-f", "1", "-jvmArgsAppend", "-Xms2g -Xmx2g"]
 
 
 def groups(with_export):
@@ -67,7 +70,8 @@ def main():
             for i, group in enumerate(selected, 1):
                 include = "^" + PACKAGE.replace(".", r"\.") + "(" + "|".join(b.replace(".", r"\.") for b in group) + ")$"
                 out = os.path.join(args.out, f"round-{r}-group-{i}.json")
-                command = ["java", "-jar", args.jar, *jmh_extra, *DEFAULT_JMH, "-rf", "json", "-rff", out, include]
+                defaults = EXPORT_JMH if group == EXPORT_GROUP else DEFAULT_JMH
+                command = ["java", "-jar", args.jar, *jmh_extra, *defaults, "-rf", "json", "-rff", out, include]
                 print(f"round {r}/{args.rounds}, group {i}/{len(selected)}: {', '.join(group)}", flush=True)
                 console.write(f"### round {r} group {i}: {' '.join(command)}\n")
                 console.flush()

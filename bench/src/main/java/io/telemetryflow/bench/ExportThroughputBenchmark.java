@@ -94,6 +94,10 @@ public class ExportThroughputBenchmark {
 
         @Setup(Level.Trial)
         public void start() {
+            if (Bench.DISCARD_PIPELINE) {
+                throw new IllegalStateException("ExportThroughputBenchmark measures export to the receiver:"
+                    + " run it without -Dbench.pipeline=discard");
+            }
             receiver = OtlpReceiver.start().answerAfter(Duration.ofMillis(answerDelayMillis));
             window = new SpanWindow(receiver, load.equals("paced"));
             startPipeline(protocol.equals("grpc"));

@@ -27,6 +27,8 @@ final class SpanWindow {
     private final OtlpReceiver receiver;
     private final boolean paced;
     private final AtomicLong emitted = new AtomicLong();
+    /** A paced producer gives up after this long without one span arriving. */
+    static final int MAX_QUIET_SECONDS = 30;
     private volatile long received;
     private int cursor; // guarded by this
 
@@ -48,11 +50,19 @@ final class SpanWindow {
      * receiver (woken by its next export, no polling); the other waits for this monitor.
      */
     private synchronized void awaitRoom(long e) {
+        long before = received;
+        int quietSeconds = 0;
         while (e - refresh() > WINDOW) {
             try {
                 receiver.awaitExports(cursor + 1, Duration.ofSeconds(1));
             } catch (AssertionError nothingForASecond) {
                 // re-check; with 1024 spans pending a full batch is always due, so this is rare
+            }
+            quietSeconds = received == before ? quietSeconds + 1 : 0;
+            before = received;
+            if (quietSeconds >= MAX_QUIET_SECONDS) {
+                // a pipeline that never reaches the receiver (e.g. -Dbench.pipeline=discard) fails the run, not hangs it
+                throw new IllegalStateException("no span reached the receiver for " + MAX_QUIET_SECONDS + " s");
             }
         }
     }

@@ -27,7 +27,7 @@ public class CountedInterceptor extends BindingInterceptor {
     /** Counts the call. */
     @AroundInvoke
     public Object count(InvocationContext ctx) throws Exception {
-        CountedMethod counted = InterceptorCore.metadata(client, ctx, InterceptorCore.COUNTED, Counted.class, CountedMethod::new);
+        CountedMethod counted = InterceptorCore.metadata(this, ctx, InterceptorCore.COUNTED, Counted.class, CountedMethod::new);
         return counted == null ? ctx.proceed() : InterceptorCore.proceed(ctx, counted, null, 0, null);
     }
 

@@ -27,7 +27,7 @@ public class TimedInterceptor extends BindingInterceptor {
     /** Times the call. */
     @AroundInvoke
     public Object time(InvocationContext ctx) throws Exception {
-        TimedMethod timed = InterceptorCore.metadata(client, ctx, InterceptorCore.TIMED, Timed.class, TimedMethod::new);
+        TimedMethod timed = InterceptorCore.metadata(this, ctx, InterceptorCore.TIMED, Timed.class, TimedMethod::new);
         return timed == null ? ctx.proceed() : InterceptorCore.proceed(ctx, timed, null, System.nanoTime(), null);
     }
 

@@ -32,7 +32,7 @@ public class TracedInterceptor extends BindingInterceptor {
     /** Traces the call. */
     @AroundInvoke
     public Object trace(InvocationContext ctx) throws Exception {
-        TracedMethod traced = InterceptorCore.metadata(client, ctx, InterceptorCore.TRACED, Traced.class, TracedMethod::new);
+        TracedMethod traced = InterceptorCore.metadata(this, ctx, InterceptorCore.TRACED, Traced.class, TracedMethod::new);
         Span span = traced == null ? null : traced.start(ctx);
         return span == null ? ctx.proceed() : InterceptorCore.proceed(ctx, traced, span, 0, span.makeCurrent());
     }
