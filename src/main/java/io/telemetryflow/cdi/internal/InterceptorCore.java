@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentMap;
  * method, resolved once per method and per running SDK, and the completion of a call — on return,
  * on a throw (rethrown unchanged), or when a returned {@link CompletionStage} completes.
  *
- * <p>The metadata lives in the runtime's own cache ({@link TelemetryRuntime#methodCache}), not in a
+ * <p>The metadata lives in the runtime's own cache ({@link TelemetryRuntime#methodMetadata}), not in a
  * static map: a stopped runtime (a redeploy) takes its instruments and the application's
  * {@code Method} objects with it. A method whose binding cannot be resolved is remembered as unusable
  * (logged once), so the failure is not retried on every call. Each interceptor instance also keeps the
